@@ -1,0 +1,149 @@
+"""The ``marsad`` command.
+
+Exit codes: 0 all inputs processed; 1 some inputs failed (each failure is one JSON line on stderr, the
+others are still processed and printed); 2 usage error; 3 an installation problem (missing resource).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from marsad.errors import MarsadError, ResourceError, UsageError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INSTALL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2
+        self.exit(EXIT_USAGE, f"marsad: error: {message} (see 'marsad --help')\n")
+
+
+def _report(error: MarsadError) -> None:
+    sys.stderr.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
+
+
+def cmd_analyze(args) -> int:
+    from marsad.pipeline import analyze_path
+
+    def results() -> Iterator:
+        for path in args.paths:
+            yield from analyze_path(path, published=args.published, plain=args.plain, lang_any=args.lang_any,
+                                    text_field=args.text_field, html_field=args.html_field,
+                                    max_bytes=args.max_bytes)
+
+    failed = 0
+    out = sys.stdout
+    pages = []
+    fmt = args.format
+    # One input yielding one page prints one pretty JSON page; anything more streams JSONL
+    # (or, with --format json, one JSON array).
+    for item in results():
+        if isinstance(item, MarsadError):
+            failed += 1
+            _report(item)
+        elif fmt == "jsonl":
+            out.write(item.to_json() + "\n")
+        else:
+            pages.append(item)
+            if fmt is None and (len(pages) > 1 or len(args.paths) > 1):
+                fmt = "jsonl"
+                for page in pages:
+                    out.write(page.to_json() + "\n")
+                pages = []
+    if len(pages) == 1 and fmt in (None, "json"):
+        out.write(pages[0].to_json(indent=2) + "\n")
+    elif pages:
+        out.write(json.dumps([p.to_dict() for p in pages], ensure_ascii=False, indent=2) + "\n")
+    out.flush()
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def cmd_train(args) -> int:
+    if args.what == "ner":
+        from marsad.entities.train import train
+
+        train(args.out, data_dir=args.data, seed=args.seed)
+        return EXIT_OK
+    raise UsageError(f"nothing to train called {args.what!r}")
+
+
+def cmd_eval(args) -> int:
+    if args.what == "ner":
+        from marsad.entities.evaluate import evaluate, format_table
+
+        result = evaluate(model_dir=args.model, data_dir=args.data)
+        print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
+        return EXIT_OK
+    raise UsageError(f"nothing to evaluate called {args.what!r}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from marsad import __version__
+
+    parser = _Parser(prog="marsad", description="Arabic news in, structured intelligence out.")
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("analyze", help="analyse pages and print them as JSON records")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories, archives, or - for stdin")
+    p.add_argument("--format", choices=["json", "jsonl"], help="json (pretty) or jsonl (one page a line)")
+    p.add_argument("--published", metavar="DATE", help="publication date to assume when a page gives none")
+    p.add_argument("--plain", action="store_true", help="input has no page structure: the text is one body")
+    p.add_argument("--text-field", default="text", metavar="F", help="JSONL/CSV column with the text")
+    p.add_argument("--html-field", metavar="F", help="JSONL/CSV column with HTML")
+    p.add_argument("--lang-any", action="store_true", help="process pages that are not Arabic")
+    p.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N", help="largest file to read")
+    p.set_defaults(handler=cmd_analyze)
+
+    p = sub.add_parser("train", help="train a model from ../shared/data")
+    p.add_argument("what", choices=["ner"])
+    p.add_argument("--out", required=True, metavar="PATH")
+    p.add_argument("--data", metavar="DIR", help="the shared data folder (default: found automatically)")
+    p.add_argument("--seed", type=int, default=13)
+    p.set_defaults(handler=cmd_train)
+
+    p = sub.add_parser("eval", help="evaluate a model on the shared data sets")
+    p.add_argument("what", choices=["ner"])
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--model", metavar="PATH", help="model folder (default: the shipped one)")
+    p.add_argument("--data", metavar="DIR")
+    p.set_defaults(handler=cmd_eval)
+
+    try:
+        from marsad.store.commands import register
+    except ImportError:  # the store is optional while it is being built
+        register = None
+    if register is not None:
+        register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except UsageError as exc:
+        sys.stderr.write(f"marsad: error: {exc}\n")
+        return EXIT_USAGE
+    except ResourceError as exc:
+        sys.stderr.write(f"marsad: installation problem: {exc}\n")
+        return EXIT_INSTALL
+    except MarsadError as exc:
+        _report(exc)
+        return EXIT_SOME_FAILED
+    except KeyboardInterrupt:
+        sys.stderr.write("marsad: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

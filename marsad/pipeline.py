@@ -1,0 +1,182 @@
+"""The pipeline: an input document → a Page of annotated articles.
+
+``analyze`` serves one document; ``analyze_many`` and ``analyze_path`` stream, turning a bad input into its
+error (recorded, never dropped) while the rest goes on. The CLI, the store, the API and the Spark job all
+call these same functions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from marsad.errors import EmptyInputError, InputError, MarsadError, NotArabicError, UsageError
+from marsad.ingest import Document, extract_html, read_bytes, read_path
+from marsad.records import Article, Page, Source, article_id
+from marsad.segment import Draft, assemble, segment_text
+
+_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+MIN_ARABIC_SHARE = 0.3
+
+
+class InternalError(MarsadError):
+    """An unexpected failure on one input, recorded so a batch can go on."""
+
+    code = "M900"
+
+
+@dataclass(frozen=True)
+class Options:
+    published: str | None = None  # reference date when the page gives none
+    plain: bool = False  # the input has no page structure: the whole text is one body
+    lang_any: bool = False  # process pages that are not Arabic
+
+
+def _stage_dates(article: Article) -> Article:
+    from marsad.dates import time_expressions
+
+    return article.replace(dates=tuple(time_expressions(article.body, article.published)))
+
+
+# Each stage takes an Article and returns it annotated; later issues append entities, quotes and events.
+STAGES: list[Callable[[Article], Article]] = [_stage_dates]
+
+
+def analyze(data: str | bytes, *, uri: str | None = None, published: str | None = None,
+            plain: bool = False, lang_any: bool = False) -> Page:
+    """Analyse one document given as text or bytes (any supported format holding one document)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    items = list(read_bytes(data, uri=uri, kind="text" if plain else None))
+    if not items:
+        raise EmptyInputError("no document found in the input", source=uri)
+    if len(items) > 1:
+        raise UsageError(f"the input holds {len(items)} documents; use analyze_many or analyze_path",
+                         source=uri)
+    if isinstance(items[0], MarsadError):
+        raise items[0]
+    return analyze_document(items[0], Options(_checked_date(published), plain, lang_any))
+
+
+def analyze_many(items: Iterable[str | bytes | Document], *, published: str | None = None,
+                 plain: bool = False, lang_any: bool = False,
+                 on_error: Callable[[object, MarsadError], None] | None = None) -> Iterator[Page]:
+    """Stream Pages for many documents. A failing document goes to ``on_error(item, error)`` and the rest
+    goes on; without a handler the error is raised."""
+    options = Options(_checked_date(published), plain, lang_any)
+    for item in items:
+        try:
+            if isinstance(item, Document):
+                yield analyze_document(item, options)
+            else:
+                yield analyze(item, published=options.published, plain=plain, lang_any=lang_any)
+        except MarsadError as exc:
+            if on_error is None:
+                raise
+            on_error(item, exc)
+
+
+def analyze_path(path: str, *, published: str | None = None, plain: bool = False, lang_any: bool = False,
+                 text_field: str = "text", html_field: str | None = None, max_bytes: int = 20_000_000,
+                 stdin=None) -> Iterator[Page | MarsadError]:
+    """Every document under ``path`` (file, directory, archive, ``-``) as a Page, or its error, in order."""
+    options = Options(_checked_date(published), plain, lang_any)
+    for item in read_path(path, max_bytes=max_bytes, text_field=text_field, html_field=html_field,
+                          stdin=stdin):
+        if isinstance(item, MarsadError):
+            yield item
+            continue
+        yield safe_analyze(item, options)
+
+
+def safe_analyze(doc: Document, options: Options) -> Page | MarsadError:
+    """``analyze_document``, with any failure returned as a MarsadError naming the input."""
+    try:
+        return analyze_document(doc, options)
+    except MarsadError as exc:
+        exc.source = exc.source or doc.uri
+        return exc
+    except (RecursionError, MemoryError, ValueError, TypeError, KeyError, IndexError, AttributeError) as exc:
+        return InternalError(f"internal error: {type(exc).__name__}: {exc}", source=doc.uri)
+
+
+def _checked_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from marsad.dates import parse_date_value
+
+    parsed = parse_date_value(value)
+    if parsed is None:
+        raise UsageError(f"not a date: {value!r} (use YYYY-MM-DD)")
+    return parsed
+
+
+def analyze_document(doc: Document, options: Options = Options()) -> Page:
+    """One ingested document → a Page: extract (HTML), segment, then run the annotation stages."""
+    from marsad.dates import parse_date_value
+
+    meta_published = (parse_date_value(doc.published) if doc.published else None) or options.published
+    warnings: list[str] = []
+    if doc.html is not None and not options.plain:
+        extract = extract_html(doc.html, uri=doc.uri)
+        text = extract.text
+        title = doc.title or extract.title
+        meta_published = meta_published or extract.published
+        outlet = doc.outlet or extract.outlet
+        related = extract.related
+    else:
+        text = doc.text or ""
+        title, outlet, related = doc.title, doc.outlet, ()
+    if not text.strip():
+        raise EmptyInputError("no article text found", source=doc.uri)
+    _check_language(text, doc.uri, options)
+
+    if options.plain:
+        drafts = [Draft(role="main", title=title, blocks=[("p", text)])]
+    else:
+        drafts, warnings = segment_text(text, title=title)
+        for block in related:
+            more, more_warnings = segment_text(block.text, title=block.title)
+            for d in more:
+                d.role = "related"
+            drafts.extend(more)
+            warnings.extend(more_warnings)
+    main = drafts[0]
+    if main.role == "main":
+        main.published = main.published or meta_published
+        main.outlet = main.outlet or outlet
+    articles = []
+    for i, draft in enumerate(drafts):
+        article = assemble(draft, sha256=doc.sha256, index=i) if not options.plain else _plain_article(
+            draft, doc.sha256)
+        for stage in STAGES:
+            article = stage(article)
+        articles.append(article)
+    source = Source(uri=doc.uri, kind=doc.kind, sha256=doc.sha256, encoding=doc.encoding,
+                    bytes=doc.nbytes, id=doc.id)
+    return Page(source=source, articles=tuple(articles), warnings=tuple(warnings))
+
+
+def _plain_article(draft: Draft, sha256: str) -> Article:
+    body = draft.blocks[0][1]
+    return Article(id=article_id(sha256, 0), role="main", title=draft.title, body=body,
+                   published=draft.published, outlet=draft.outlet,
+                   paragraphs=((0, len(body)),) if body else ())
+
+
+def _check_language(text: str, uri: str | None, options: Options) -> None:
+    if options.lang_any:
+        return
+    sample = text[:20_000]
+    arabic = len(_ARABIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if arabic == 0 or arabic / (arabic + latin) < MIN_ARABIC_SHARE:
+        share = 0 if arabic == 0 else round(100 * arabic / (arabic + latin))
+        raise NotArabicError(f"page is not Arabic ({share}% Arabic letters); use --lang-any to process it "
+                             "anyway", source=uri)
+
+
+__all__ = ["InputError", "Options", "STAGES", "analyze", "analyze_document", "analyze_many", "analyze_path",
+           "safe_analyze"]
