@@ -1,0 +1,96 @@
+"""Arabic-aware full-text terms: what goes into the FTS5 index and how a query is turned into a MATCH.
+
+Text is normalised with :func:`marsad.text.normalize.normalize_for_match` before SQLite sees it, so the
+FTS5 tokenizer only splits words. Each word is indexed twice at the same position: its normalised form
+(``*_form`` columns) and its proclitic-stripped stem (``*_stem`` columns). A query word matches either its
+form or its stem, so «بموسكو» finds «موسكو» and «الاتفاقية» finds «اتفاقية»; a phrase matches as a phrase
+in either layer. Queries go through exactly the same functions as documents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.errors import UsageError
+from marsad.text.normalize import normalize_for_match
+from marsad.text.tokens import proclitic_forms
+
+# Split on what the FTS5 unicode61 tokenizer treats as a separator (anything not a letter or digit).
+_WORD = re.compile(r"[^\W_]+")
+# Phrases: "..." plus the Arabic/typographic quote pairs people paste from articles.
+_PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”')
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 16
+
+
+def stem(norm: str) -> str:
+    """The proclitic-stripped stem of a normalised word (itself for numbers and Latin words)."""
+    return proclitic_forms(norm)[-1] if norm[:1].isalpha() else norm
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of ``text`` in order."""
+    return _WORD.findall(normalize_for_match(text or ""))
+
+
+def index_columns(text: str) -> tuple[str, str]:
+    """``(forms, stems)``: space-joined normalised words and their stems, position for position."""
+    ws = words(text)
+    return " ".join(ws), " ".join([stem(w) for w in ws])
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed search query: the FTS5 MATCH expression and the words used for snippets."""
+
+    match: str
+    forms: frozenset[str]
+    stems: frozenset[str]
+    text: str
+
+
+def _lit(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def _clause(ws: list[str]) -> str:
+    forms = " ".join(ws)
+    stems = " ".join(stem(w) for w in ws)
+    if forms == stems:
+        return _lit(forms)
+    return f"({{title_form body_form}} : {_lit(forms)} OR {{title_stem body_stem}} : {_lit(stems)})"
+
+
+def parse_query(q: str) -> Query:
+    """Turn a user query into an FTS5 expression: words are ANDed, ``"..."`` is a phrase,
+    a leading ``-`` excludes a word. Raises :class:`UsageError` when nothing searchable is left."""
+    if q is None or not q.strip():
+        raise UsageError("empty query")
+    if len(q) > MAX_QUERY_CHARS:
+        raise UsageError(f"query longer than {MAX_QUERY_CHARS} characters")
+    positive: list[str] = []
+    negative: list[str] = []
+    forms: set[str] = set()
+    for m in _PHRASE.finditer(q):
+        ws = words(next(g for g in m.groups() if g is not None))
+        if ws:
+            positive.append(_clause(ws))
+            forms.update(ws)
+    rest = _PHRASE.sub(" ", q)
+    for raw in rest.split():
+        neg = raw.startswith("-") and len(raw) > 1
+        ws = words(raw[1:] if neg else raw)
+        if neg:
+            negative.extend(_clause([w]) for w in ws)
+        else:
+            positive.extend(_clause([w]) for w in ws)
+            forms.update(ws)
+    if not positive:
+        raise UsageError("the query has no searchable words")
+    if len(positive) + len(negative) > MAX_TERMS:
+        raise UsageError(f"too many query terms (at most {MAX_TERMS})")
+    match = " AND ".join(positive)
+    for n in negative:
+        match = f"({match}) NOT {n}"
+    return Query(match=match, forms=frozenset(forms), stems=frozenset(stem(w) for w in forms), text=q)
