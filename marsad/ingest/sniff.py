@@ -1,0 +1,118 @@
+"""What kind of input a blob of bytes is: magic bytes and content first, file extension second."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+import zlib
+
+SNIFF_KINDS = ("text", "html", "warc", "feed", "jsonl", "json", "csv", "zip", "gzip")
+
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".warc": "warc", ".arc": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
+    ".json": "json",
+    ".csv": "csv", ".tsv": "csv",
+    ".zip": "zip",
+    ".gz": "gzip", ".gzip": "gzip",
+}
+_FEED = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
+_HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|table|h[1-6]|br|a\s)[\s>/]", re.I)
+_JSON_ARRAY = re.compile(r'\[\s*(?:\{|\]|$)')
+_JSON_OBJECT = re.compile(r'\{\s*(?:"|\}|$)')
+_HEADER_FIELD = re.compile(r'^\s*"?[\w .\-]{1,40}"?\s*$')
+_KNOWN_COLUMNS = {"text", "content", "body", "title", "html", "id", "docno", "date", "url", "source"}
+
+
+def sniff_kind(data: bytes, name: str | None = None) -> str:
+    """Guess the kind of one input.
+
+    Args:
+        data: the raw bytes (only the first 64 KiB are looked at, except to tell JSON from JSONL).
+        name: the file name or URI, whose extension decides when the content does not.
+
+    Returns:
+        One of ``text``, ``html``, ``warc``, ``feed``, ``jsonl``, ``json``, ``csv``, ``zip``, ``gzip``.
+    """
+    if data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
+        return "zip"
+    if data[:2] == b"\x1f\x8b":
+        return "warc" if _gunzip_head(data).startswith(b"WARC/") else "gzip"
+    if data.startswith(b"WARC/"):
+        return "warc"
+    ext_kind = _extension_kind(name)
+    head = _head_text(data[:65536]).lstrip("\ufeff \t\r\n")
+    low = head[:4096].lower()
+    if low.startswith("<?xml") or low.startswith("<rss") or low.startswith("<feed") or low.startswith("<rdf"):
+        if _FEED.search(head[:4096]):
+            return "feed"
+        if "<html" in low:
+            return "html"
+    if head.startswith("<") and _HTML.search(head[:4096]):
+        return "html"
+    if _JSON_ARRAY.match(head):
+        return "json"
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0].strip()
+        try:
+            json.loads(first)
+        except ValueError:
+            # An object spread over lines is one JSON document, unless the name says JSONL.
+            if ext_kind == "jsonl":
+                return "jsonl"
+            if _JSON_OBJECT.match(head):
+                return "json"
+        else:
+            return "jsonl"
+    if ext_kind == "csv" or _looks_like_csv_header(head):
+        return "csv"
+    if ext_kind in ("html", "feed", "jsonl", "json", "warc") and head.startswith(("<", "{", "[", "WARC")):
+        return ext_kind
+    if ext_kind in ("jsonl", "json"):
+        return ext_kind  # let the reader report the malformed rows
+    if ext_kind == "html":
+        return "html"
+    return "text"
+
+
+def _extension_kind(name: str | None) -> str | None:
+    if not name:
+        return None
+    base = name.rsplit("!", 1)[-1].split("#", 1)[0].lower()
+    for ext, kind in _EXTENSIONS.items():
+        if base.endswith(ext):
+            return kind
+    return None
+
+
+def _gunzip_head(data: bytes, size: int = 64) -> bytes:
+    try:
+        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(data[:4096], size)
+    except zlib.error:
+        return b""
+
+
+def _head_text(head: bytes) -> str:
+    """Decode a prefix just enough to look at its markup (ASCII structure)."""
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return head.decode("utf-16", errors="ignore")
+    if len(head) >= 4 and head.count(0) > len(head) // 4:
+        le = head[1::2].count(0) + head[1::2].count(6)
+        be = head[0::2].count(0) + head[0::2].count(6)
+        return head.decode("utf-16-le" if le >= be else "utf-16-be", errors="ignore")
+    return head.decode("utf-8", errors="ignore") or head.decode("latin-1")
+
+
+def _looks_like_csv_header(head: str) -> bool:
+    first = head.split("\n", 1)[0].rstrip("\r")
+    for sep in (",", "\t", ";"):
+        fields = first.split(sep)
+        if len(fields) >= 2 and all(_HEADER_FIELD.match(f) for f in fields):
+            names = {f.strip().strip('"').lower() for f in fields}
+            if names & _KNOWN_COLUMNS:
+                return True
+    return False
