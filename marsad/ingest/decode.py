@@ -50,8 +50,9 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
 
     Args:
         data: the raw bytes of one input unit.
-        declared: an encoding the container declares (HTML meta charset, HTTP header); used when the
-            bytes decode cleanly with it, otherwise detection takes over.
+        declared: an encoding the container declares (HTML meta charset, HTTP header). Valid UTF-8 and
+            BOMs win over it; between Windows-1256 and ISO-8859-6 it only breaks near-ties, as pages
+            often mislabel one as the other.
 
     Returns:
         ``(text, encoding)`` where ``encoding`` names what the bytes were decoded as, e.g. ``utf-8``,
@@ -73,7 +74,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
             )
     _check_not_binary(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text.strip().strip("\ufeff"):
         raise EmptyInputError("input is empty or whitespace only")
     return text, encoding
 
@@ -91,30 +92,16 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
                 return data.decode(name), name
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"bytes start with a {name} byte-order mark but are not {name}: {exc}") from None
-    if declared:
-        decl = _codec_name(declared)
-        if decl in ("utf-8", "cp1256", "iso-8859-6", "utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(decl)
-            except UnicodeDecodeError:
-                pass
-            else:
-                # A declared single-byte charset can lie (cp1256 pages labelled iso-8859-6 and back):
-                # let the letter statistics decide between the two.
-                if decl in ("cp1256", "iso-8859-6"):
-                    return _best_single_byte(data)
-                if "\x00" not in text:
-                    return text, decl
     utf16 = _utf16_without_bom(data)
     if utf16:
         return utf16
     if b"\x00" in data:
         raise BinaryInputError("input holds NUL bytes and is not UTF-16: binary data")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8"  # valid UTF-8 with Arabic is UTF-8, whatever a page declares
     except UnicodeDecodeError:
         pass
-    return _best_single_byte(data)
+    return _best_single_byte(data, _codec_name(declared) if declared else None)
 
 
 def _codec_name(label: str) -> str | None:
@@ -151,15 +138,18 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return text, name
 
 
-def _best_single_byte(data: bytes) -> tuple[str, str]:
-    """Pick between Windows-1256 and ISO-8859-6 (and a detector's guess) by Arabic letter statistics."""
+def _best_single_byte(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Pick between Windows-1256 and ISO-8859-6 (and a detector's guess) by Arabic letter statistics.
+
+    Pages mislabel one as the other, so a declared charset only breaks near-ties.
+    """
     candidates: dict[str, str] = {}
     for name in ("cp1256", "iso-8859-6"):
         try:
             candidates[name] = data.decode(name)
         except UnicodeDecodeError:
             continue
-    scored = {name: _arabic_score(text) for name, text in candidates.items()}
+    scored = {name: _arabic_score(text) + (0.1 if name == declared else 0.0) for name, text in candidates.items()}
     best = max(scored, key=scored.get) if scored else None
     if best is not None and scored[best] > 0:
         return candidates[best], best
@@ -224,6 +214,7 @@ _ALLOWED_REPAIRED = re.compile(
     r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff\u00a0-\u00bf\u00d7\u00f7"
     r"\u2000-\u206f\u20ac\u2122]+"
 )
+_GENUINE_AFTER_LETTER = frozenset("،؛؟«»\u00a0")
 _SINGLE_OK = re.compile("[\u0621-\u064a\u00a0-\u00bf\u2000-\u206f\ufeff]")
 _UTF8_SEQS = re.compile(
     rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
@@ -280,7 +271,7 @@ def _repair_runs(text: str, how: str, run_chars: frozenset, signature: re.Patter
         while end < len(text) and text[end] in run_chars:
             end += 1
         run = text[start:end]
-        fixed = _fix_run(run, how)
+        fixed = _fix_run(run, how, strict=True)
         count += fixed != run
         out.append(text[pos:start])
         out.append(fixed)
@@ -291,10 +282,10 @@ def _repair_runs(text: str, how: str, run_chars: frozenset, signature: re.Patter
     # The text does hold mojibake: now re-read every run, also those without a signature letter
     # (a lone «Â«» or an RLM read as «â€» between ASCII characters).
     every_run = re.compile("[" + re.escape("".join(sorted(run_chars))) + "]+")
-    return every_run.sub(lambda m: _fix_run(m.group(0), how), "".join(out)), count
+    return every_run.sub(lambda m: _fix_run(m.group(0), how, strict=False), "".join(out)), count
 
 
-def _fix_run(run: str, how: str) -> str:
+def _fix_run(run: str, how: str, *, strict: bool) -> str:
     """Re-read one run as UTF-8: wholly when it is all mojibake, else its mojibake stretches only."""
     raw = run.encode("cp1256") if how == "cp1256" else _encode_latin(run)
     try:
@@ -305,6 +296,8 @@ def _fix_run(run: str, how: str) -> str:
     # genuine text whose bytes happen to form one valid UTF-8 sequence (U+06E1, U+06A0).
     if whole is not None and len(whole) == 1 and not _SINGLE_OK.fullmatch(whole):
         whole = None
+    if strict and whole is not None and len(whole) == 1 and run[-1] in _GENUINE_AFTER_LETTER:
+        whole = None  # «ط،» reads as «ء» only once the text is known to hold mojibake
     if whole is not None and _ALLOWED_REPAIRED.fullmatch(whole) and whole != run:
         return whole
     # Mixed run (mojibake glued to genuine text): repair only stretches of two or more valid
