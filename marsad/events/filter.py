@@ -1,0 +1,111 @@
+"""The learned candidate filter: a logistic model over trigger candidates of every type.
+
+Features are strings (the trigger's lemma and type, its tense, negation and modality, its neighbouring words,
+whether the sentence names participants, casualties or a time); the model is a weight per feature, trained
+by ``tools/events/train_filter.py`` and shipped as ``resources/events/filter.json``. Scoring is a sum and a
+sigmoid in pure Python; no numpy at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.events.lexicon import RESOURCES
+
+_CASUALTY = frozenset({"قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "مصرع", "مصرعه", "اصابه", "اصابات", "مصابين",
+                       "شهيد", "شهداء", "شهيدا", "ضحايا", "اصيب", "اصيبوا", "لقي", "لقوا", "قتل", "جثث", "جثه"})
+_TIME = frozenset({"امس", "اليوم", "الليله", "صباح", "مساء", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء",
+                   "الخميس", "الجمعه", "السبت", "فجر", "ظهر", "ليل", "امس", "الماضي", "الماضيه", "اليوم"})
+_REPORT = frozenset({"قال", "قالت", "اعلن", "اعلنت", "ذكر", "ذكرت", "افاد", "افادت", "اكد", "اكدت", "اضاف",
+                     "اضافت", "اوضح", "اوضحت", "وقع", "وقعت", "شهدت", "شهد", "نظم", "نظمت", "نفذ", "نفذت",
+                     "شن", "شنت", "تبنت", "تبنى", "اسفر", "اسفرت", "ادى", "ادت", "خرج", "خرجت", "تجمع"})
+
+
+def _bucket(n: int, edges=(1, 2, 4, 8, 16, 32)) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return "more"
+
+
+def features(c, toks, a: int, b: int) -> list[str]:
+    """Feature strings of a candidate (``c`` a :class:`marsad.events.coder.Candidate`)."""
+    e = c.entry
+    T = e.type
+    t = toks[c.first]
+    f = [f"T={T}", f"L={T}:{e.lemma}", f"K={T}:{e.kind}", f"tense={e.tense}", f"TT={T}:{e.tense}",
+         f"mod={c.modality}", f"TM={T}:{c.modality}"]
+    if c.negated:
+        f += ["neg", f"neg:{T}"]
+    if c.source:
+        f += ["src", f"src:{T}"]
+    if c.target:
+        f += ["tgt", f"tgt:{T}"]
+    if c.location:
+        f.append("loc")
+    if c.quote:
+        f.append("quote")
+    if t.norm.startswith(("ال", "وال", "بال", "لل", "فال")):
+        f.append(f"def:{T}")
+    if t.forms[-1] != t.norm and t.norm[:1] in "بلك" or t.norm[:2] in ("وب", "ول", "فب"):
+        f.append(f"prep:{T}")
+    if t.norm[:1] in "وف" and len(t.forms) > 1:
+        f.append(f"conj:{T}")
+    for k, name in ((c.first - 1, "p1"), (c.first - 2, "p2"), (c.last + 1, "n1"), (c.last + 2, "n2")):
+        if 0 <= k < len(toks):
+            f.append(f"{name}={toks[k].forms[-1]}")
+            f.append(f"{name}:{T}={toks[k].forms[-1]}")
+        else:
+            f.append(f"{name}=<edge>")
+    sent = toks
+    stems = {x.forms[-1] for x in sent} | {x.norm for x in sent}
+    if stems & _CASUALTY:
+        f += ["cas", f"cas:{T}"]
+    if stems & _TIME:
+        f += ["time", f"time:{T}"]
+    if stems & _REPORT:
+        f += ["rep", f"rep:{T}"]
+    if any(x.norm[:1].isdigit() for x in sent):
+        f.append(f"num:{T}")
+    f.append(f"pos={_bucket(c.first)}")
+    f.append(f"len={_bucket(len(sent) // 4)}")
+    f.append(f"cl={_bucket(b - a)}")
+    return f
+
+
+@dataclass
+class Filter:
+    bias: float = 0.0
+    weights: dict[str, float] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)  # per type; "*" for the rest
+    trained_types: tuple[str, ...] = ()
+
+    def score(self, c) -> float:
+        w = self.weights
+        z = self.bias + sum(w.get(x, 0.0) for x in c.features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keep(self, c) -> bool:
+        if not self.weights:
+            return True
+        c.score = self.score(c)
+        return c.score >= self.thresholds.get(c.entry.type, self.thresholds.get("*", 0.5))
+
+    def to_json(self) -> str:
+        return json.dumps({"bias": self.bias, "thresholds": self.thresholds, "trained_types":
+                           list(self.trained_types), "weights": self.weights}, ensure_ascii=False, indent=0,
+                          sort_keys=True)
+
+
+@lru_cache(maxsize=2)
+def load_filter(path: str | None = None) -> Filter:
+    """The shipped filter, or a keep-everything filter when no model file exists."""
+    p = Path(path) if path else RESOURCES / "filter.json"
+    if not p.exists():
+        return Filter()
+    d = json.loads(p.read_text(encoding="utf-8"))
+    return Filter(d["bias"], d["weights"], d.get("thresholds", {}), tuple(d.get("trained_types", ())))

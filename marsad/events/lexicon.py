@@ -1,0 +1,130 @@
+"""The trigger lexicon: Arabic verbs, verbal nouns and phrases per PLOVER type and mode.
+
+The data lives in ``marsad/resources/events/triggers.tsv``; :func:`load_lexicon` reads it once, on first use.
+Every key is in the normalised form of :func:`marsad.text.normalize_for_match`, so a lookup takes the
+candidate forms a :class:`marsad.text.Token` already carries and strips suffixes (pronouns, plural and dual
+endings, the feminine ت) before looking up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.text import normalize_for_match
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "events"
+
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+         "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+# Suffixes tried when a whole form is not a key, longest first. A suffix that starts with ت may hide a ta
+# marbuta («زيارته» = «زيارة» + «ه»), so the stem is also tried with ه restored.
+SUFFIXES = tuple(sorted({
+    "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك",
+    "ات", "اتها", "اته", "اتهم", "ين", "ون", "ان", "تان", "تين", "يه", "يات", "يا",
+    "وا", "ت", "تا", "ته", "تها", "تهم", "وه", "وها", "وهم", "ا", "ن", "تم", "تما",
+}, key=len, reverse=True))
+IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+
+
+class LexiconError(ValueError):
+    """A line of the trigger file cannot be read."""
+
+    code = "M501"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    type: str
+    mode: str | None
+    cameo: str
+    kind: str  # verb, noun, phrase
+    lemma: str  # the normalised form as listed (the first of its line for generated forms)
+    tense: str  # past, present, future, noun
+
+
+@dataclass
+class Lexicon:
+    words: dict[str, Entry] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+
+    def add_word(self, key: str, entry: Entry) -> None:
+        self.words.setdefault(key, entry)  # the first listing wins
+
+    def add_phrase(self, words: tuple[str, ...], entry: Entry) -> None:
+        bucket = self.phrases.setdefault(words[0], [])
+        if all(w != words for w, _ in bucket):
+            bucket.append((words, entry))
+            bucket.sort(key=lambda p: -len(p[0]))  # longest first
+
+    def lookup(self, forms: tuple[str, ...]) -> tuple[Entry, str] | None:
+        """The entry for a token's candidate forms (whole word first), with the key that matched."""
+        words = self.words
+        for form in forms:
+            e = words.get(form)
+            if e is not None:
+                return e, form
+        for form in forms:
+            n = len(form)
+            for suf in SUFFIXES:
+                if n - len(suf) < 2 or not form.endswith(suf):
+                    continue
+                stem = form[: n - len(suf)]
+                e = words.get(stem)
+                if e is not None:
+                    return e, stem
+                if suf[0] == "ت":
+                    e = words.get(stem + "ه")
+                    if e is not None:
+                        return e, stem + "ه"
+        return None
+
+
+def _verb_forms(past: str) -> list[tuple[str, str]]:
+    out = [(past, "past")]
+    stem = past[1:] if past.startswith("ا") and len(past) >= 4 else past
+    for p in IMPERFECT_PREFIXES:
+        out.append((p + stem, "present"))
+        out.append(("س" + p + stem, "future"))
+    return out
+
+
+def parse_lexicon(lines) -> Lexicon:
+    lex = Lexicon()
+    for n, line in enumerate(lines, 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 5:
+            raise LexiconError(f"[M501] triggers line {n}: expected 5 tab-separated columns, got {len(cols)}")
+        typ, mode, cameo, kind, forms = cols
+        if typ not in TYPES:
+            raise LexiconError(f"[M501] triggers line {n}: unknown PLOVER type {typ!r}")
+        listed = [normalize_for_match(raw.strip()) for raw in forms.split("|")]
+        listed = [f for f in listed if f]
+        mode = mode or None
+        for form in listed:
+            words = tuple(form.split())
+            if len(words) > 1 or kind == "phrase":
+                lex.add_phrase(words, Entry(typ, mode, cameo, "phrase", form, "noun"))
+            elif kind == "verb" and form[0] in "يتن" and len(form) >= 4 and form != listed[0]:
+                # an irregular imperfect listed as written («يزور»), and its future «سيزور»
+                lex.add_word(form, Entry(typ, mode, cameo, "verb", listed[0], "present"))
+                lex.add_word("س" + form, Entry(typ, mode, cameo, "verb", listed[0], "future"))
+            elif kind == "verb":
+                for key, tense in _verb_forms(form):
+                    lex.add_word(key, Entry(typ, mode, cameo, "verb", form, tense))
+            else:
+                lex.add_word(form, Entry(typ, mode, cameo, "noun", form, "noun"))
+    return lex
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Read the trigger file (the packaged one by default), once per process."""
+    p = Path(path) if path else RESOURCES / "triggers.tsv"
+    with p.open(encoding="utf-8") as f:
+        return parse_lexicon(f)
