@@ -32,7 +32,7 @@ import re
 from datetime import date, timedelta
 
 from marsad.dates import grammar, lexicon
-from marsad.dates.parse import decode_date, original_span
+from marsad.dates.parse import decode_date, original_span, parse_date_value
 from marsad.errors import UsageError
 from marsad.records import TimeExpr
 from marsad.text.normalize import normalize
@@ -70,7 +70,11 @@ def _published_day(published: str | None) -> date | None:
     try:
         return date.fromisoformat(published[:10])
     except (TypeError, ValueError):
-        raise UsageError(f"published must be an ISO date or date-time, got {published!r}") from None
+        pass
+    value = parse_date_value(published) if isinstance(published, str) else None
+    if value is None or len(value) < 10:
+        raise UsageError(f"published must be a date (ISO preferred), got {published!r}")
+    return date.fromisoformat(value[:10])
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -183,7 +187,7 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
     """Every time expression in ``body``, resolved against ``published`` (ISO date or date-time, or None).
 
     Returns ``TimeExpr`` items sorted by ``start``, non-overlapping, with ``body[start:end] == text``.
-    Raises ``UsageError`` when ``published`` is not ISO.
+    A non-ISO ``published`` goes through ``parse_date_value`` first; ``UsageError`` when it holds no day.
     """
     pub = _published_day(published)
     if not body:

@@ -25,9 +25,8 @@ from marsad.text.normalize import normalize_for_match as N
 
 
 def alt(words) -> str:
-    """Alternation of normalised words, longest first; inner spaces match any run of whitespace."""
-    forms = sorted({" ".join(N(w).split()) for w in words if w.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in f.split(" ")) for f in forms) + ")"
+    """Regex for any of ``words`` (normalised here), as a character trie; inner spaces match any whitespace."""
+    return "(?:" + trie(" ".join(N(w).split()) for w in words) + ")"
 
 
 # Scans run over ``PAD + normalised text``. Every match starts with the non-word character before the word
@@ -96,11 +95,11 @@ def zone_part(tag: str) -> str:
     )
 
 
-def weekday_prefix(tag: str) -> str:
+def weekday_prefix() -> str:
     """Optional weekday before a date: «الثلاثاء»، «يوم الثلاثاء،»، «Tuesday,», «Tue.»."""
     ar = alt(lexicon.weekdays())
     en = alt(lexicon.english_weekdays())
-    return (rf"(?:(?:يوم\s+)?(?P<wd_{tag}>{ar}|{en}\.?)(?!\w)\s*[،,\-–]?\s*(?:الموافق\s+)?)?")
+    return rf"(?:(?:يوم\s+)?(?P<wd>{ar}|{en}\.?)(?!\w)\s*[،,\-–]?\s*(?:الموافق\s+)?)?"
 
 
 @lru_cache(maxsize=1)
@@ -127,21 +126,21 @@ def date_forms() -> str:
     num_right = r"(?![/\-.]?\d)"
     forms = {
         # 19 نوفمبر 2024 | الثلاثاء 19 تشرين الثاني/نوفمبر 2024 م - 10:30 | 19th, November 2024 GMT | 19 نوفمبر
-        "dmy": (rf"{weekday_prefix('dmy')}(?P<d_dmy>{day}){ordinal}{mid}(?P<m_dmy>{p['combo']})"
+        "dmy": (rf"(?P<d_dmy>{day}){ordinal}{mid}(?P<m_dmy>{p['combo']})"
                 rf"(?:{ysep}(?P<y_dmy>{year}){era})?{time_part('dmy')}{zone_part('dmy')}"),
         # 17 جمادى الأولى 1446هـ
-        "hdmy": (rf"{weekday_prefix('hdmy')}(?P<d_hdmy>{day}){mid}(?P<m_hdmy>{p['hij']})(?!\w)"
+        "hdmy": (rf"(?P<d_hdmy>{day}){mid}(?P<m_hdmy>{p['hij']})(?!\w)"
                  rf"{ysep}(?P<y_hdmy>{year}){hera}{time_part('hdmy')}{zone_part('hdmy')}"),
         # November 19, 2024 10:32 AM
-        "mdy": (rf"{weekday_prefix('mdy')}(?P<m_mdy>{p['eng']})\.?\s+(?P<d_mdy>{day}){ordinal},?\s+"
+        "mdy": (rf"(?P<m_mdy>{p['eng']})\.?\s+(?P<d_mdy>{day}){ordinal},?\s+"
                 rf"(?P<y_mdy>{year}){time_part('mdy')}{zone_part('mdy')}"),
         # 2024/11/19 | 2024-11-19T21:43:00+01:00 | 1446/5/17 هـ
-        "ymd": (rf"{weekday_prefix('ymd')}{num_left}(?P<y_ymd>\d{{4}})(?P<sep_ymd>[/\-.])(?P<m_ymd>\d{{1,2}})"
+        "ymd": (rf"{num_left}(?P<y_ymd>\d{{4}})(?P<sep_ymd>[/\-.])(?P<m_ymd>\d{{1,2}})"
                 rf"(?P=sep_ymd)(?P<d_ymd>\d{{1,2}}){num_right}(?P<hm_ymd>{hera})"
                 rf"(?:t(?P<ih_ymd>[01]\d|2[0-3]):?(?P<imi_ymd>[0-5]\d)(?::?(?P<is_ymd>[0-5]\d)(?:[.,]\d+)?)?(?!\d)"
                 rf"|{time_part('ymd')}){zone_part('ymd')}"),
         # 19/11/2024 | 19-11-2024 | 17/5/1446هـ
-        "dmyn": (rf"{weekday_prefix('dmyn')}{num_left}(?P<d_dmyn>\d{{1,2}})(?P<sep_dmyn>[/\-.])"
+        "dmyn": (rf"{num_left}(?P<d_dmyn>\d{{1,2}})(?P<sep_dmyn>[/\-.])"
                  rf"(?P<m_dmyn>\d{{1,2}})(?P=sep_dmyn)(?P<y_dmyn>\d{{4}}){num_right}(?P<hm_dmyn>{hera})"
                  rf"{time_part('dmyn')}{zone_part('dmyn')}"),
         # نوفمبر 2024 | شهر تشرين الثاني 2024 | November 2024
@@ -149,7 +148,10 @@ def date_forms() -> str:
         # عام 2024 | العام 2024 | سنة 2024
         "yk": rf"(?:عام|العام|سنة|السنة)\s+(?P<y_yk>{year}){era}",
     }
-    return "|".join(rf"(?P<f_{name}>{body})" for name, body in forms.items())
+    day_forms = "|".join(rf"(?P<f_{name}>{body})" for name, body in forms.items() if name not in ("my", "yk"))
+    rest = "|".join(rf"(?P<f_{name}>{body})" for name, body in forms.items() if name in ("my", "yk"))
+    # The weekday prefix is tried once for all day forms, not once per form.
+    return rf"{weekday_prefix()}(?:{day_forms})|{rest}"
 
 
 FORMS = ("dmy", "hdmy", "mdy", "ymd", "dmyn", "my", "yk")
