@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import zlib
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -24,32 +25,67 @@ def read_warc(data: bytes, *, uri: str | None, max_bytes: int = 20_000_000) -> I
     from warcio.archiveiterator import ArchiveIterator  # imported on use: warcio is only needed for WARC
 
     base = uri or "-"
+    # warcio stops quietly at a truncated gzip member: check the compressed stream ourselves.
+    gzip_problem = _gzip_problem(data) if data[:2] == b"\x1f\x8b" else None
     records = iter(ArchiveIterator(io.BytesIO(data), check_digests=False))
     number = 0
     while True:
         try:
             record = next(records)
         except StopIteration:
-            return
+            break
         except Exception as exc:  # warcio raises ArchiveLoadFailed, EOFError, zlib.error, ValueError...
             yield FormatError(f"WARC archive unreadable after {number} records: {type(exc).__name__}: {exc}",
                               source=base)
             return
         number += 1
-        if record.rec_type not in _PAGE_RECORDS:
+        if not record.rec_type:
+            yield FormatError(f"WARC record {number} has no WARC-Type", source=f"{base}#{number}")
             continue
         target = record.rec_headers.get_header("WARC-Target-URI") or f"{base}#{number}"
-        try:
-            item = _record_document(record, target, max_bytes)
-        except MarsadError as exc:
-            exc.source = target
-            yield exc
-            continue
-        except Exception as exc:  # a payload warcio cannot parse: this record only
-            yield FormatError(f"WARC record unreadable: {type(exc).__name__}: {exc}", source=target)
-            continue
+        item = None
+        if record.rec_type in _PAGE_RECORDS:
+            try:
+                item = _record_document(record, target, max_bytes)
+            except MarsadError as exc:
+                exc.source = target
+                item = exc
+            except Exception as exc:  # a payload warcio cannot parse: this record only
+                item = FormatError(f"WARC record unreadable: {type(exc).__name__}: {exc}", source=target)
+        if _cut_short(record):
+            yield FormatError(f"WARC archive is truncated inside record {number}", source=base)
+            return
         if item is not None:
             yield item
+    if gzip_problem:
+        yield FormatError(f"WARC archive {gzip_problem} after {number} records", source=base)
+    elif number == 0:
+        yield FormatError("no WARC records found", source=base)
+
+
+def _cut_short(record) -> bool:
+    """True when the archive ended before the record's declared Content-Length."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    return getattr(stream, "limit", 0) > 0
+
+
+def _gzip_problem(data: bytes) -> str | None:
+    """Walk every gzip member without keeping the output; say what is wrong, if anything."""
+    rest = data
+    while rest:
+        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        try:
+            inflater.decompress(rest, 1 << 16)
+            while inflater.unconsumed_tail:
+                inflater.decompress(inflater.unconsumed_tail, 1 << 16)
+        except zlib.error as exc:
+            return f"has a corrupt gzip member ({exc})"
+        if not inflater.eof:
+            return "is truncated"
+        rest = inflater.unused_data.lstrip(b"\x00")
+    return None
 
 
 def _record_document(record, target: str, max_bytes: int) -> Document | None:
