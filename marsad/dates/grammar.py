@@ -108,7 +108,8 @@ def _pieces() -> dict[str, str]:
     eng = alt(lexicon.english_months())
     hij = alt(lexicon.hijri_months())
     month = rf"(?:{greg}|{eng}\.?)(?!\w)"
-    combo = rf"{month}(?:\s*[/\\(\-]\s*{month}(?:\s*\))?)?"
+    # «شباط/فبراير», «تشرين الأول (أكتوبر)», «مارس آذار»: two names of one month, the first one counts.
+    combo = rf"{month}(?:(?:\s*[/\\(\-]\s*|\s+){month}(?:\s*\))?)?"
     return {"greg": greg, "eng": eng, "hij": hij, "month": month, "combo": combo}
 
 
@@ -152,6 +153,13 @@ def date_forms() -> str:
     rest = "|".join(rf"(?P<f_{name}>{body})" for name, body in forms.items() if name in ("my", "yk"))
     # The weekday prefix is tried once for all day forms, not once per form.
     return rf"{weekday_prefix()}(?:{day_forms})|{rest}"
+
+
+@lru_cache(maxsize=2)
+def month_name_regex(hijri: bool) -> re.Pattern:
+    """One month name (Hijri, or Gregorian/English), longest spelling first."""
+    p = _pieces()
+    return compile_normalized(rf"{p['hij']}(?!\w)" if hijri else rf"(?:{p['greg']}|{p['eng']})(?!\w)")
 
 
 FORMS = ("dmy", "hdmy", "mdy", "ymd", "dmyn", "my", "yk")
@@ -218,8 +226,8 @@ def relative_forms() -> str:
                 rf"|(?P<ad>{dual})|(?P<a1>{sing}|{plural})(?:\s+واحدة?)?(?!\s*\d)){END}"),
         # خلال الأيام الماضية | لمدة ثلاثة أسابيع | خلال أسبوع | طوال العام
         "dur": (rf"(?:{alt(DURATION_HEADS)})\s+{approx}(?:(?:\d{{1,3}}|{nums})\s+{any_unit}|{dual}"
-                rf"|{sing}(?:\s+واحدة?)?|ال{plural}(?:\s+(?:القليلة\s+)?(?:الماضية|المقبلة|القادمة|الأخيرة"
-                rf"|الأولى|المنصرمة|الفائتة|المنقضية))?|ال{sing}(?!\s+{mods}(?!\w))){END}"),
+                rf"|{sing}(?:\s+واحدة?)?(?!\s*\d)|ال{plural}(?:\s+(?:القليلة\s+)?(?:الماضية|المقبلة|القادمة|الأخيرة"
+                rf"|الأولى|المنصرمة|الفائتة|المنقضية))?|ال{sing}(?!\s+{mods}(?!\w))(?!\s*\d)){END}"),
         # في مارس الماضي | نوفمبر المقبل | شهر آذار
         "mon": (rf"(?:شهر\s+)?(?P<mo>{p['greg']}|{p['eng']})(?!\w)\s+(?P<mmod>{mods})(?!\w)"
                 rf"|شهر\s+(?P<mo2>{p['greg']}|{p['eng']})(?!\w)(?!\s*[-/.،,]?\s*\d)"),

@@ -76,8 +76,11 @@ def original_span(norm: Normalized, m: re.Match) -> tuple[int, int]:
 # --- decoding -----------------------------------------------------------------------------------------
 
 def _month_number(text: str, hijri: bool = False) -> int | None:
-    first = re.split(r"\s*[/\\(\-]\s*", text.strip(), maxsplit=1)[0]
-    key = " ".join(first.rstrip(".").split())
+    """Number of the first month name in ``text`` (normalised; «شباط/فبراير» → 2)."""
+    m = grammar.month_name_regex(hijri).match(text.strip())
+    if m is None:
+        return None
+    key = " ".join(m.group().split())
     if hijri:
         return lexicon.hijri_months().get(key)
     return lexicon.gregorian_months().get(key) or lexicon.english_months().get(key)
