@@ -89,15 +89,22 @@ def extract_html(html: str, *, uri: str | None = None) -> HtmlExtract:
     except RecursionError:
         related = ()
     result = None
+    protect: dict[int, str] = {}
+    restore: dict[int, str] = {}
     if len(html) <= MAX_TRAFILATURA_CHARS and _depth(tree) <= MAX_TREE_DEPTH:
+        protect, restore = _invisible_maps(html)
+        if protect:
+            _translate_tree(tree, protect)
         result = _trafilatura(tree, uri)
     title = published = outlet = None
     text = ""
     if result is not None:
-        title = _clean_line(getattr(result, "title", None))
+        title = _clean_line(_restore(getattr(result, "title", None), restore))
         published = getattr(result, "date", None) or None
-        outlet = _clean_line(getattr(result, "sitename", None))
-        text = _clean_paragraphs(getattr(result, "text", None) or "")
+        outlet = _clean_line(_restore(getattr(result, "sitename", None), restore))
+        text = _clean_paragraphs(_restore(getattr(result, "text", None), restore) or "")
+    elif protect:
+        _translate_tree(tree, restore)
     if not text:
         text = _plain_text(tree)
         title = title or _clean_line(_first_text(tree, "//title")) or None
@@ -155,6 +162,36 @@ def _depth(tree) -> int:
         depth += 1 if event == "start" else -1
         deepest = max(deepest, depth)
     return deepest
+
+
+# trafilatura drops non-printable characters, among them the bidi marks and zero-width (non-)joiners that
+# Arabic text needs: they ride through it as Yijing hexagram symbols (printable, never in news text).
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+_PLACEHOLDERS = 0x4DC0
+
+
+def _invisible_maps(html: str) -> tuple[dict[int, str], dict[int, str]]:
+    found = sorted(set(_INVISIBLE.findall(html)))
+    if not found or any(_PLACEHOLDERS <= ord(ch) < _PLACEHOLDERS + 64 for ch in html):
+        return {}, {}
+    protect = {ord(ch): chr(_PLACEHOLDERS + i) for i, ch in enumerate(found)}
+    restore = {ord(v): chr(k) for k, v in protect.items()}
+    return protect, restore
+
+
+def _translate_tree(tree, table: dict[int, str]) -> None:
+    for el in tree.iter():
+        if el.text:
+            el.text = el.text.translate(table)
+        if el.tail:
+            el.tail = el.tail.translate(table)
+        for name, value in el.attrib.items() if isinstance(el.tag, str) else ():
+            if name == "content" and value:
+                el.set(name, value.translate(table))
+
+
+def _restore(text: str | None, table: dict[int, str]) -> str | None:
+    return text.translate(table) if text and table else text
 
 
 # ----------------------------------------------------------------------------------- related blocks
