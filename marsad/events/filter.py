@@ -61,6 +61,9 @@ def features(c, toks, a: int, b: int) -> list[str]:
             f.append(f"{name}:{T}={toks[k].forms[-1]}")
         else:
             f.append(f"{name}=<edge>")
+    for k in range(max(0, c.first - 6), min(len(toks), c.last + 7)):
+        if k < c.first or k > c.last:
+            f.append(f"w:{T}={toks[k].forms[-1]}")
     sent = toks
     stems = {x.forms[-1] for x in sent} | {x.norm for x in sent}
     if stems & _CASUALTY:
