@@ -1,0 +1,79 @@
+"""Token analysis for the entity tagger: matching normalisation and clitic stripping.
+
+Everything here is pure string work on one token; nothing changes the text the offsets point into.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_CHARMAP = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+    "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4", "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
+    "«": '"', "»": '"', "“": '"', "”": '"',
+})
+
+#: Proclitic sequences tried longest first; each stripped form must keep at least 2 letters.
+_PROCLITICS = ("وبال", "وكال", "وفال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
+               "و", "ف", "ب", "ل", "ك")
+_ARABIC = re.compile("[\u0621-\u064a]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+def norm(token: str) -> str:
+    """Matching form of a token: no diacritics or tatweel, alef/ya/ta-marbuta/hamza seats folded, digits ASCII."""
+    return _DIACRITICS.sub("", token).translate(_CHARMAP)
+
+
+def strip_prefix(n: str) -> tuple[str, str]:
+    """Split a normalised token into (proclitics, rest), keeping at least 3 letters in the rest.
+
+    Returns ``("", n)`` when no proclitic can be taken off.
+    """
+    for p in _PROCLITICS:
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            return p, n[len(p):]
+    return "", n
+
+
+def stem_candidates(n: str) -> list[str]:
+    """Forms of a normalised token worth a lexicon look-up: itself, then proclitic-stripped variants.
+
+    ``والمانيا`` gives ``[والمانيا, المانيا, مانيا]``: the article form is kept because names such as
+    ``القاهره`` are listed with it.
+    """
+    out = [n]
+    if n.startswith(("و", "ف")) and len(n) >= 4:
+        out.append(n[1:])
+    for p in ("بال", "كال", "وبال", "وال", "فال", "ولل", "لل", "ب", "ل", "ك", "وب", "ول", "فب"):
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            rest = n[len(p):]
+            if p.endswith("لل"):
+                out.append("ال" + rest)
+            elif p.endswith("ال"):
+                out.append("ال" + rest)
+            out.append(rest)
+    if n.startswith("ال") and len(n) >= 5:
+        out.append(n[2:])
+    seen: list[str] = []
+    for f in out:
+        if f not in seen:
+            seen.append(f)
+    return seen
+
+
+def shape(token: str) -> str:
+    """Coarse shape: A (Arabic), L (Latin), D (digits), P (punctuation), M (mixed)."""
+    if token.isdigit():
+        return "D"
+    a = bool(_ARABIC.search(token))
+    lat = bool(_LATIN.search(token))
+    if a and not lat:
+        return "A"
+    if lat and not a:
+        return "L"
+    if not a and not lat:
+        return "P" if not any(c.isdigit() for c in token) else "D"
+    return "M"

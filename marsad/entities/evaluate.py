@@ -1,0 +1,80 @@
+"""Score the entity tagger: exact entity-level P/R/F1 (conlleval semantics) on held-out corpora.
+
+- ANERcorp, CAMeL Lab test split (in domain; the model trains on the train split).
+- AQMAR, Liu et al. 2019 test split (Arabic Wikipedia, out of domain; MIS scored as MISC; never trained on).
+
+Usage from Python::
+
+    from marsad.entities.evaluate import evaluate, format_table
+    print(format_table(evaluate()))
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from marsad.entities.conll import read_conll, score
+
+TEST_SETS = {
+    "anercorp_test": "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_test.txt",
+    "aqmar_test": "AQMAR/liu2019_split/test.txt",
+}
+
+
+def default_data_dir() -> Path:
+    """``$MARSAD_SHARED_DATA``, else ``shared/data`` beside the repository checkout."""
+    env = os.environ.get("MARSAD_SHARED_DATA")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = None,
+             sets: tuple[str, ...] = tuple(TEST_SETS)) -> dict:
+    """Score a model directory (default: the shipped model) on the test corpora.
+
+    Args:
+        model_dir: a directory written by :func:`marsad.entities.train.train`; ``None`` for the shipped one.
+        data_dir: the shared data folder; default :func:`default_data_dir`.
+        sets: which of ``TEST_SETS`` to score.
+
+    Returns:
+        ``{set_name: {"overall": {precision, recall, f1, gold, predicted, correct}, "per_type": {TYPE: …},
+        "tokens": n, "seconds": s}, "model_dir": str}``. Types are the corpus labels PERS, LOC, ORG, MISC.
+    """
+    from marsad.entities.tagger import NerTagger, load_tagger
+
+    tagger = NerTagger.load(model_dir) if model_dir else load_tagger()
+    data = Path(data_dir) if data_dir else default_data_dir()
+    result: dict = {"model_dir": str(tagger.model_dir)}
+    for name in sets:
+        path = data / TEST_SETS[name]
+        if not path.exists():
+            raise FileNotFoundError(f"test corpus missing: {path}")
+        sents = read_conll(path)
+        t0 = time.perf_counter()
+        pred = tagger.tag_many([[t for t, _ in s] for s in sents])
+        secs = time.perf_counter() - t0
+        r = score([[g for _, g in s] for s in sents], pred)
+        r["tokens"] = sum(len(s) for s in sents)
+        r["seconds"] = round(secs, 3)
+        result[name] = r
+    return result
+
+
+def format_table(result: dict) -> str:
+    """A plain-text table of :func:`evaluate` output, one block per test set."""
+    lines = [f"model: {result.get('model_dir')}"]
+    for name in TEST_SETS:
+        if name not in result:
+            continue
+        r = result[name]
+        lines.append(f"\n{name}  ({r['tokens']} tokens, {r['tokens'] / max(r['seconds'], 1e-9):,.0f} tok/s)")
+        lines.append(f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
+        rows = [*sorted(r["per_type"].items()), ("overall", r["overall"])]
+        for typ, m in rows:
+            lines.append(f"{typ:<8}{m['precision']:>8.4f}{m['recall']:>8.4f}{m['f1']:>8.4f}{m['gold']:>7}"
+                         f"{m['predicted']:>7}")
+    return "\n".join(lines)

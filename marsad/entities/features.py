@@ -1,0 +1,175 @@
+"""CRF features for one sentence of tokens.
+
+Per token: the normalised word, its proclitic-stripped stem and clitic string, affixes of the stem, shape,
+word-cluster ids (k-means of word2vec vectors trained on unlabeled news, three granularities), gazetteer
+longest-match tags, and cue words (person titles, organisation heads, place cues, speech verbs); then the
+same kinds of facts about the neighbours in a ±2 window, and cues in a ±3 window.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from marsad.entities.analysis import norm, shape, stem_candidates, strip_prefix
+from marsad.entities.gazetteers import RESOURCES, Gazetteer, _bare, bare_forms
+
+_DIGIT = re.compile(r"\d")
+
+
+def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
+    """Read ``clusters.tsv``: word TAB c64 TAB c256 TAB c1024."""
+    path = path or RESOURCES / "clusters.tsv"
+    out: dict[str, tuple[str, str, str]] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w, a, b, c = line.rstrip("\n").split("\t")
+            out[w] = (a, b, c)
+    return out
+
+
+_NOCL = ("-", "-", "-")
+
+#: Binary lexical facts fed to the neural tagger, in a fixed order.
+FLAGS = tuple(f"g={c}-{p}" for c in ("GPE", "LOC", "PER", "ORG") for p in "BI") + (
+    "ti", "oh", "lc", "nt", "sp", "art", "sh=A", "sh=L", "sh=D", "sh=P", "sh=M")
+_FLAG_INDEX = {f: i for i, f in enumerate(FLAGS)}
+
+
+@dataclass
+class Featurizer:
+    """Turns token lists into crfsuite feature lists. Holds the loaded lexical resources."""
+
+    gaz: Gazetteer
+    clusters: dict[str, tuple[str, str, str]]
+
+    @classmethod
+    def load(cls, resources: Path | None = None) -> "Featurizer":
+        resources = resources or RESOURCES
+        return cls(Gazetteer.load(resources / "gazetteer.tsv"), load_clusters(resources / "clusters.tsv"))
+
+    def _cluster(self, n: str) -> tuple[str, str, str]:
+        cl = self.clusters.get(n)
+        if cl is not None:
+            return cl
+        for c in stem_candidates(n)[1:]:
+            cl = self.clusters.get(c)
+            if cl is not None:
+                return cl
+        return _NOCL
+
+    def flags(self, tokens: list[str]) -> list[list[int]]:
+        """Indices into :data:`FLAGS` of the binary lexical facts true for each token (for the neural tagger)."""
+        g = self.gaz
+        norms = [_DIGIT.sub("0", norm(t)) for t in tokens]
+        bares = [bare_forms(x) for x in norms]
+        gz = g.match(bares)
+        out = []
+        for i, (t, x, bb) in enumerate(zip(tokens, norms, bares)):
+            f = [_FLAG_INDEX["g=" + tag] for tag in gz[i] if "g=" + tag in _FLAG_INDEX]
+            if any(b in g.person_titles for b in bb) or x in g.person_titles:
+                f.append(_FLAG_INDEX["ti"])
+            if any(b in g.org_heads for b in bb):
+                f.append(_FLAG_INDEX["oh"])
+            if any(b in g.loc_cues for b in bb):
+                f.append(_FLAG_INDEX["lc"])
+            if any(b in g.name_tokens for b in bb):
+                f.append(_FLAG_INDEX["nt"])
+            if x in g.speech_cues:
+                f.append(_FLAG_INDEX["sp"])
+            if x.startswith("ال") or strip_prefix(x)[0].endswith(("ال", "لل")):
+                f.append(_FLAG_INDEX["art"])
+            f.append(_FLAG_INDEX["sh=" + shape(t)])
+            out.append(f)
+        return out
+
+    def sentence(self, tokens: list[str]) -> list[list[str]]:
+        """Feature strings for each token of one sentence."""
+        g = self.gaz
+        n = len(tokens)
+        norms = [_DIGIT.sub("0", norm(t)) for t in tokens]
+        splits = [strip_prefix(x) for x in norms]
+        stems = [s for _, s in splits]
+        bares = [bare_forms(x) for x in norms]
+        gz = g.match(bares)
+        cls = [self._cluster(x) for x in norms]
+        stemcl = [self.clusters.get(s, _NOCL)[2] for s in stems]
+        title = [any(b in g.person_titles for b in bb) or x in g.person_titles for bb, x in zip(bares, norms)]
+        orgh = [bb[0] in g.org_heads or (len(bb) > 1 and bb[1] in g.org_heads) for bb in bares]
+        locc = [bb[0] in g.loc_cues or (len(bb) > 1 and bb[1] in g.loc_cues) for bb in bares]
+        speech = [x in g.speech_cues for x in norms]
+        namet = [any(b in g.name_tokens for b in bb) for bb in bares]
+        shp = [shape(t) for t in tokens]
+        quote = [t in ('"', "«", "»", "“", "”", "'") for t in tokens]
+
+        feats: list[list[str]] = []
+        for i in range(n):
+            w, s, p = norms[i], stems[i], splits[i][0]
+            c = cls[i]
+            f = [
+                "b", "w=" + w, "s=" + s, "p=" + p, "sh=" + shp[i],
+                "s2=" + s[:2], "s3=" + s[:3], "e2=" + s[-2:], "e3=" + s[-3:], "e1=" + s[-1:],
+                "w3=" + w[:3], "we2=" + w[-2:],
+                "c6=" + c[0], "c2=" + c[1], "c1=" + c[2], "sc1=" + stemcl[i],
+                "len=" + str(min(len(s), 8)),
+            ]
+            if w.startswith("ال") or p.endswith("ال") or p.endswith("لل"):
+                f.append("art")
+            for t in gz[i]:
+                f.append("g=" + t)
+            if title[i]:
+                f.append("ti")
+            if orgh[i]:
+                f.append("oh")
+            if locc[i]:
+                f.append("lc")
+            if namet[i]:
+                f.append("nt")
+            if quote[i]:
+                f.append("q")
+            if i == 0:
+                f.append("BOS")
+            if i == n - 1:
+                f.append("EOS")
+            for d in (-2, -1, 1, 2):
+                j = i + d
+                if 0 <= j < n:
+                    cj = cls[j]
+                    f.append(f"{d}w={norms[j]}")
+                    f.append(f"{d}c2={cj[1]}")
+                    f.append(f"{d}c6={cj[0]}")
+                    for t in gz[j]:
+                        f.append(f"{d}g={t}")
+                    if abs(d) == 1:
+                        f.append(f"{d}s={stems[j]}")
+                        f.append(f"{d}c1={cj[2]}")
+                        f.append(f"{d}sh={shp[j]}")
+                        f.append(f"{d}e2={stems[j][-2:]}")
+                        if title[j]:
+                            f.append(f"{d}ti")
+                        if orgh[j]:
+                            f.append(f"{d}oh")
+                        if locc[j]:
+                            f.append(f"{d}lc")
+                        if namet[j]:
+                            f.append(f"{d}nt")
+                        if quote[j]:
+                            f.append(f"{d}q")
+                        if speech[j]:
+                            f.append(f"{d}sp")
+                else:
+                    f.append(f"{d}w=<pad>")
+            if i >= 1:
+                f.append("ww=" + norms[i - 1] + "|" + w)
+            if i + 1 < n:
+                f.append("wn=" + w + "|" + norms[i + 1])
+            for j in range(max(0, i - 3), i - 1):
+                if title[j]:
+                    f.append("ti3")
+                if orgh[j]:
+                    f.append("oh3")
+            feats.append(f)
+        return feats

@@ -1,0 +1,142 @@
+"""Runtime gazetteers and trigger-word lists for the entity tagger.
+
+The gazetteer table (``resources/ner/gazetteer.tsv``) holds normalised names with a class (GPE, LOC, PER,
+ORG) built by ``tools/ner/build_gazetteers.py`` from GeoNames, CLDR and UniversalPetrarch only; see
+``resources/ner/PROVENANCE.md``. Matching is on *bare* forms: each token normalised and stripped of the
+article and one-letter proclitics, so ``والقاهرة`` and ``القاهرة`` both hit ``قاهره``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from marsad.entities.analysis import norm
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
+
+# Hand-written cue lists (Marsad's own). Normalised at load time.
+PERSON_TITLES = (
+    "الرئيس رئيس الرئيسة نائب وزير الوزير وزيرة السفير سفير الشيخ الشيخة الامير الأمير الأميرة أمير الملك ملك "
+    "الملكة الدكتور الدكتورة د المتحدث الناطق مدير المدير مديرة السيد السيدة الجنرال اللواء العميد العقيد "
+    "المقدم الرائد النقيب الفريق المشير القاضي المحامي الأستاذ البروفيسور الإمام المفتي البابا الكاردينال "
+    "المطران الحاخام آية النائب المستشار مستشار المستشارة الأمين أمين زعيم الزعيم قائد القائد رئيسة "
+    "المبعوث مبعوث المندوب مندوب المنسق الممثل المرشح مرشح السلطان الحاكم حاكم محافظ المحافظ عمدة "
+    "العاهل ولي اللاعب المدرب مدرب لاعب الكاتب الشاعر الفنان المخرج الصحفي المراسل مراسل الباحث الخبير "
+    "المفوض نظيره نظيرها الوزيرة الأسقف الحبر الرئيسان الوزيران السناتور السيناتور عضو رئيسي قاضي "
+    "الدكتوره المهندس الكابتن الحارس المهاجم المتحدثة أبو ابو أم بن ابن بنت"
+).split()
+ORG_HEADS = (
+    "وزارة هيئة شركة جامعة وكالة منظمة حزب مجلس بنك مصرف اتحاد حركة جبهة جماعة لجنة محكمة صندوق مؤسسة "
+    "جمعية رابطة نقابة معهد مركز مكتب مجموعة برنامج تنظيم كتائب ائتلاف تحالف جيش قوات حكومة برلمان "
+    "إذاعة اذاعة صحيفة مجلة قناة تلفزيون نادي النادي فريق منتخب المنتخب بورصة سوق الأمم الجامعة الوزارة "
+    "الهيئة الشركة الوكالة المنظمة الحزب المجلس البنك الاتحاد الحركة الجبهة اللجنة المحكمة الصندوق "
+    "المؤسسة الجمعية المعهد المركز المكتب الجيش الحكومة البرلمان الكونغرس الكونجرس مؤتمر المؤتمر "
+    "صحيفة الصحيفة مجلة المجلة قناة القناة شبكة الشبكة مستشفى مدرسة كلية أكاديمية"
+).split()
+LOC_CUES = (
+    "مدينة المدينة محافظة المحافظة ولاية الولاية جزيرة جزر إقليم الإقليم منطقة المنطقة قرية القرية بلدة "
+    "البلدة عاصمة العاصمة نهر النهر بحر البحر جبل جبال خليج الخليج مخيم حي شارع ميناء مطار قطاع الضفة "
+    "دولة الدولة جمهورية مملكة المملكة إمارة بلاد شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي"
+).split()
+SPEECH_CUES = "قال وقال قالت وقالت أعلن وأعلن أعلنت أكد وأكد أكدت صرح وصرح أضاف وأضاف أوضح وأوضح ذكر وذكر".split()
+
+
+def _bare(tok: str) -> str:
+    n = norm(tok)
+    for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
+        if n.startswith(p) and len(n) - len(p) >= 2:
+            return n[len(p):]
+    return n
+
+
+def bare_forms(tok: str) -> list[str]:
+    """Bare look-up keys for one raw or normalised token (with and without a leading و/ف/ب/ل/ك)."""
+    b = _bare(tok)
+    out = [b]
+    n = norm(tok)
+    if n[:1] in ("و", "ف", "ب", "ل", "ك") and len(n) >= 4:
+        b2 = _bare(n[1:])
+        if b2 != b:
+            out.append(b2)
+    return out
+
+
+@dataclass
+class Gazetteer:
+    """Phrase gazetteer keyed by bare first token, plus cue-word sets."""
+
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    name_tokens: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    loc_cues: frozenset[str] = frozenset()
+    speech_cues: frozenset[str] = frozenset()
+    country_names: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "Gazetteer":
+        path = path or RESOURCES / "gazetteer.tsv"
+        phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        name_tokens: set[str] = set()
+        gpe: set[str] = set()
+        per_entries: list[tuple[str, ...]] = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                ph, klass, _src = line.rstrip("\n").split("\t")
+                toks = tuple(_bare(t) for t in ph.split(" ") if len(t) > 1)
+                if not toks or (len(toks) == 1 and len(toks[0]) < 3):
+                    continue
+                phrases.setdefault(toks[0], []).append((toks, klass))
+                if klass == "PER":
+                    per_entries.append(toks[:3])
+                elif klass == "GPE":
+                    gpe.add(" ".join(toks))
+        stop = {_bare(w) for w in PERSON_TITLES + ORG_HEADS + LOC_CUES}
+        for toks in per_entries:
+            name_tokens.update(t for t in toks if len(t) >= 3 and t not in stop and t not in phrases)
+        for v in phrases.values():
+            v.sort(key=lambda e: -len(e[0]))
+        return cls(
+            phrases=phrases,
+            name_tokens=frozenset(name_tokens),
+            person_titles=frozenset(_bare(w) for w in PERSON_TITLES) | frozenset(norm(w) for w in PERSON_TITLES),
+            org_heads=frozenset(_bare(w) for w in ORG_HEADS),
+            loc_cues=frozenset(_bare(w) for w in LOC_CUES),
+            speech_cues=frozenset(norm(w) for w in SPEECH_CUES),
+            country_names=frozenset(gpe),
+        )
+
+    def match(self, bares: list[list[str]]) -> list[list[str]]:
+        """Longest-match gazetteer tags per token: e.g. ``['GPE-B']``, ``['ORG-I']``.
+
+        ``bares[i]`` holds the bare keys of token i (see :func:`bare_forms`); only the first token may carry
+        a proclitic, later tokens are compared on their first key.
+        """
+        n = len(bares)
+        tags: list[list[str]] = [[] for _ in range(n)]
+        i = 0
+        while i < n:
+            best = 0
+            best_cls: list[str] = []
+            for key in bares[i]:
+                for toks, klass in self.phrases.get(key, ()):
+                    L = len(toks)
+                    if L < best or i + L > n:
+                        continue
+                    if all(bares[i + j][0] == toks[j] for j in range(1, L)):
+                        if L > best:
+                            best, best_cls = L, [klass]
+                        elif klass not in best_cls:
+                            best_cls.append(klass)
+            if best:
+                for klass in best_cls:
+                    tags[i].append(klass + "-B")
+                    for j in range(1, best):
+                        tags[i + j].append(klass + "-I")
+                i += best
+            else:
+                i += 1
+        return tags

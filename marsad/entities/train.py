@@ -1,0 +1,71 @@
+"""Train the shipped CRF entity tagger from the shared data.
+
+``train(out_dir, data_dir)`` reproduces ``marsad/resources/ner/`` from ANERcorp (CAMeL Lab train split):
+it copies the lexical tables (``gazetteer.tsv``, ``clusters.tsv``; rebuilt by ``tools/ner/build_gazetteers.py``
+and ``tools/ner/build_embeddings.py``) and fits an L-BFGS CRF with python-crfsuite. The hyper-parameters
+below were chosen on a dev slice (the last 10% of train sentences), never on test.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import time
+from pathlib import Path
+
+from marsad.entities.conll import Sentence, read_conll
+from marsad.entities.features import Featurizer
+from marsad.entities.gazetteers import RESOURCES
+
+TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
+DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200}
+
+
+def fit_crf(sents: list[Sentence], featurizer: Featurizer, model_path: Path, *, c1: float, c2: float,
+            max_iterations: int, verbose: bool = False) -> None:
+    """Fit one CRF on ``sents`` and write the crfsuite binary model to ``model_path``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for s in sents:
+        trainer.append(featurizer.sentence([t for t, _ in s]), [g for _, g in s])
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
+                        "feature.possible_transitions": True, "feature.minfreq": 1})
+    trainer.train(str(model_path))
+
+
+def dev_split(sents: list[Sentence], frac: float = 0.1) -> tuple[list[Sentence], list[Sentence]]:
+    """The tuning split: the last ``frac`` of train sentences (in corpus order) is the dev slice."""
+    cut = int(len(sents) * (1 - frac))
+    return sents[:cut], sents[cut:]
+
+
+def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, **params) -> Path:
+    """Train the tagger on the full ANERcorp train split and write a model directory.
+
+    Args:
+        out_dir: directory to create; receives ``ner.crfsuite``, ``gazetteer.tsv``, ``clusters.tsv``, ``meta.json``.
+        data_dir: the shared data folder (holding ``ANERcorp-CamelLabSplits/``).
+        seed: fixed seed (L-BFGS training in crfsuite is deterministic; the seed is recorded and used for any
+            shuffling).
+        **params: overrides of ``DEFAULTS`` (``c1``, ``c2``, ``max_iterations``).
+
+    Returns:
+        The output directory.
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    random.seed(seed)
+    p = {**DEFAULTS, **params}
+    for name in ("gazetteer.tsv", "clusters.tsv"):
+        if (out / name).resolve() != (RESOURCES / name).resolve():
+            shutil.copyfile(RESOURCES / name, out / name)
+    featurizer = Featurizer.load(out)
+    sents = read_conll(Path(data_dir) / TRAIN_FILE)
+    t0 = time.time()
+    fit_crf(sents, featurizer, out / "ner.crfsuite", **p)
+    meta = {"train": TRAIN_FILE, "sentences": len(sents), "params": p, "seed": seed,
+            "seconds": round(time.time() - t0, 1)}
+    (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    return out
