@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-PUBLISHED = "2024-11-19"  # a Tuesday
 
 
 def shared_data() -> Path:
