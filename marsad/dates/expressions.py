@@ -40,6 +40,7 @@ from marsad.text.normalize import normalize_for_match as N
 
 __all__ = ["time_expressions"]
 
+_ISO_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
 _RELATIVE_FORMS = ("rel", "wdx", "urel", "ago", "dur", "mon")
 _PAST = frozenset(N(w) for w in grammar.PAST)
 _NEXT = frozenset(N(w) for w in grammar.NEXT)
@@ -87,7 +88,7 @@ def _nearest(pub: date, month: int, day: int) -> str | None:
     for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
             candidate = date(year, month, day)
-        except ValueError:
+        except ValueError:  # also years 0 and 10000
             continue
         if best is None or abs(candidate - pub) < abs(best - pub):
             best = candidate
@@ -208,10 +209,15 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
                 kind, value = parsed.kind, parsed.value
         else:
             form = next(name for name in _RELATIVE_FORMS if m.group(name) is not None)
-            resolved = _resolve(m, form, pub, text)
+            try:
+                resolved = _resolve(m, form, pub, text)
+            except (OverflowError, ValueError):  # published at the edge of the calendar (year 1 or 9999)
+                resolved = _resolve(m, form, None, text)
             if resolved is None:
                 continue
             kind, value = resolved
+            if value is not None and not _ISO_YEAR.match(value):
+                value = None  # resolved outside years 0001-9999
         start, end = original_span(norm, m)
         if start < last_end or end <= start:
             continue
