@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from marsad.segment.lines import Line, classify, ends_mid_sentence, is_heading_like, outlet_prefix
 from marsad.text.normalize import normalize_for_match
 
-_LINE = re.compile(r"[^\n]+")
+# A line's content without surrounding space; bidi marks at a line's edges count as space.
+_EDGE = "\\s\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_CONTENT = re.compile(f"[^{_EDGE}](?:[^\\n]*[^{_EDGE}])?")
 _TERMINAL = ".!?؟…"
 
 
@@ -34,13 +36,7 @@ class Draft:
 
 def page_lines(text: str) -> list[Line]:
     """Every non-blank line of ``text``, stripped and classified."""
-    out = []
-    for m in _LINE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if stripped:
-            out.append(classify(stripped, m.start() + raw.index(stripped[0])))
-    return out
+    return [classify(m.group(), m.start()) for m in _CONTENT.finditer(text)]
 
 
 def segment_text(text: str, *, title: str | None = None) -> tuple[list[Draft], list[str]]:
@@ -81,7 +77,7 @@ def _split_related(lines: list[Line]) -> list[list[Line]]:
     has_text = False
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if has_text and is_heading_like(line):
+        if has_text and is_heading_like(line) and nxt is not None and nxt.kind in ("text", "dateline", "outlet"):
             prev = parts[-1][-1]
             starts_article = (
                 (nxt is not None and nxt.kind in ("dateline", "outlet"))
