@@ -1,0 +1,544 @@
+"""Find quotations in an article body: direct quotes, colon quotes, reported speech and attributions.
+
+``candidates(article)`` returns :class:`Found` items carrying the speaker's span (what the evaluation scores);
+``find_quotes`` turns them into :class:`marsad.records.Quote` records with ids q1, q2, … in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from marsad.quotes.cues import CueHit, find_cues
+from marsad.quotes.lexicon import CueLexicon, load
+from marsad.quotes.marks import MarkSpan, mark_spans
+from marsad.quotes.speakers import (BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, REPORT_NOUNS, RELATIVES,
+                                    MentionIndex, Speaker, noun_phrase, subject_before)
+from marsad.records import Article, Quote
+from marsad.text import Token, clauses, sentences, tokenize
+
+SPEECH = frozenset({"verb", "part", "colon", "noun"})
+# A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
+NOT_AFTER = frozenset("بعد قبل منذ حين دون بدون رغم يجب ينبغي يمكن يريد بد لابد الا حتي لو كما مثل بمجرد".split())
+PREPOSITIONS = frozenset("علي في عن من الي مع ل ب عبر حول ضد لدي بين".split())
+TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بينما حيث الذي والذي التي والتي وهو ما وهي".split())
+WINDOW = {"verb": 25, "noun": 14, "part": 8, "colon": 8}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+MIN_MARK_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    start: int
+    end: int
+    direct: bool
+    kind: str  # mark, colon, reported, attr
+    cue: CueHit | None
+    speaker_hint: object = None  # ("np", a, b) | ("carry",) | ("svo", a, b) | None
+    speaker: Speaker | None = None
+    via: Speaker | None = None
+    priority: int = 0
+
+
+class _Doc:
+    """Everything the finder needs about one body, computed once."""
+
+    def __init__(self, body: str, lexicon: CueLexicon):
+        self.body = body
+        self.tokens: list[Token] = tokenize(body)
+        self.tstarts = [t.start for t in self.tokens]
+        self.sents = sentences(body)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.clauses = clauses(body)
+        self.clause_starts = [s for s, _ in self.clauses]
+        self.marks = mark_spans(body)
+        cues = find_cues(self.tokens, lexicon)
+        # a nominal cue after a verb («قال في تصريح …») only modifies it
+        kept = []
+        for c in cues:
+            if c.kind == "noun" and any(v.kind == "verb" and 0 < c.first - v.last <= 12 for v in kept[-4:]):
+                continue
+            kept.append(c)
+        self.cues = kept
+        self.cue_at = {c.first: c for c in self.cues}
+        self.cue_firsts = [c.first for c in self.cues]
+
+    def tok(self, pos: int) -> int:
+        """Index of the first token starting at or after ``pos``."""
+        return bisect_left(self.tstarts, pos)
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.sent_starts, pos) - 1
+        if i < 0:
+            return 0, len(self.body)
+        return self.sents[i]
+
+    def clause_start(self, pos: int) -> int:
+        i = bisect_right(self.clause_starts, pos) - 1
+        return self.clauses[i][0] if i >= 0 else 0
+
+    def paragraph_end(self, pos: int) -> int:
+        e = self.body.find("\n", pos)
+        return len(self.body) if e < 0 else e
+
+    def is_speech_cue(self, i: int) -> bool:
+        c = self.cue_at.get(i)
+        return c is not None and c.kind in SPEECH
+
+    def any_cue(self, i: int) -> bool:
+        c = self.cue_at.get(i)
+        return c is not None and c.kind != "source"
+
+    def words(self, start: int, end: int) -> int:
+        a, b = self.tok(start), self.tok(end)
+        return sum(1 for t in self.tokens[a:b] if t.is_word)
+
+
+def _trim_end(doc: _Doc, start: int, end: int) -> int:
+    """Pull ``end`` back over spaces, punctuation and dangling function words."""
+    body = doc.body
+    while True:
+        while end > start and (body[end - 1].isspace() or body[end - 1] in "،,.؛;:-–"):
+            end -= 1
+        j = doc.tok(end) - 1
+        if j >= 0 and doc.tokens[j].end == end and doc.tokens[j].start > start \
+                and doc.tokens[j].norm in TRAILING_WORDS:
+            end = doc.tokens[j].start
+            continue
+        return end
+
+
+# ---------------------------------------------------------------------------------------------- direct quotes
+def _mark_quotes(doc: _Doc) -> list[Found]:
+    out = []
+    for ms in doc.marks:
+        f = _classify_mark(doc, ms)
+        if f is not None:
+            out.append(f)
+    return out
+
+
+def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
+    body = doc.body
+    o = doc.tok(ms.open)
+    s_start, _ = doc.sentence(ms.open)
+    first = doc.tok(s_start)
+    p_start = body.rfind("\n", 0, ms.open) + 1
+    first = max(first, doc.tok(p_start))
+    words = doc.words(ms.start, ms.end)
+    k = ms.open - 1
+    while k >= p_start and body[k].isspace():
+        k -= 1
+    prev = body[k] if k >= p_start else ""
+    # the last speech cue before the mark in its sentence
+    ci = bisect_left(doc.cue_firsts, o) - 1
+    cue = None
+    while ci >= 0 and doc.cues[ci].first >= first:
+        if doc.cues[ci].kind in SPEECH:
+            cue = doc.cues[ci]
+            break
+        ci -= 1
+    if cue is not None and o - cue.last > 26:
+        cue = None
+    if cue is not None:
+        gap = doc.tokens[cue.last + 1: o]
+        if any(t.norm in COMPLEMENTIZERS for t in gap):
+            return None  # inside reported speech: the clause carries it
+        before = doc.tokens[o - 1] if o > 0 else None
+        attached = prev.isalpha()  # «ل"الجوهرة"»: the mark sits on a preposition
+        immediate = (not gap) or prev == ":" or cue.kind == "colon" and len(gap) <= 1
+        if immediate or (words >= MIN_MARK_WORDS and not attached
+                         and not (before is not None and before.norm in PREPOSITIONS)):
+            hint = ("np", cue.last + 1, o) if cue.kind in ("verb", "noun") else ("cue",)
+            return Found(ms.start, ms.end, True, "mark", cue, hint, priority=3)
+        return None
+    if prev == ":" and words >= MIN_MARK_WORDS:
+        return Found(ms.start, ms.end, True, "mark", None, ("carry",), priority=3)
+    # a cue right after the closing mark: «"…"، قال فلان», «"…" بحسب …»
+    if ms.close is not None:
+        j = doc.tok(ms.close + 1)
+        while j < len(doc.tokens) and doc.tokens[j].norm in ("،", ",", ".", "-"):
+            j += 1
+        c = doc.cue_at.get(j)
+        if c is not None and c.kind in ("verb", "attr") and words >= 2:
+            _, s_end = doc.sentence(doc.tokens[j].start)
+            return Found(ms.start, ms.end, True, "mark", c, ("np", c.last + 1, doc.tok(s_end)), priority=3)
+    # a paragraph that opens with a long quotation carries on the last speaker
+    if ms.open == p_start and words >= 8:
+        return Found(ms.start, ms.end, True, "mark", None, ("carry",), priority=3)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- colon quotes
+def _colon_quotes(doc: _Doc) -> list[Found]:
+    out = []
+    toks = doc.tokens
+    for c in doc.cues:
+        if c.kind not in SPEECH:
+            continue
+        _, s_end = doc.sentence(c.start)
+        limit = min(len(toks), c.last + 1 + 16)
+        for k in range(c.last + 1, limit):
+            t = toks[k]
+            if t.start >= s_end and t.norm != ":":
+                break
+            if t.norm in COMPLEMENTIZERS or t.norm in '«»“”„"' or (k > c.last + 1 and doc.is_speech_cue(k)):
+                break
+            if t.norm == ":":
+                a = t.end
+                pe = doc.paragraph_end(a)
+                while a < pe and doc.body[a].isspace():
+                    a += 1
+                if a >= pe or doc.body[a] in '«“„"‘':
+                    break  # nothing after it, or a quotation mark the mark pass handles
+                e = _trim_end(doc, a, pe) if doc.body[pe - 1] not in ".!?؟»”\"" else pe
+                while e > a and doc.body[e - 1].isspace():
+                    e -= 1
+                if doc.words(a, e) >= 2:
+                    hint = ("np", c.last + 1, k) if c.kind in ("verb", "noun") else ("cue",)
+                    out.append(Found(a, e, True, "colon", c, hint, priority=2))
+                break
+    return out
+
+
+# ------------------------------------------------------------------------------------------- reported speech
+def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
+    """Where a reported clause starting at token ``k`` ends: its sentence end or the next cue."""
+    toks = doc.tokens
+    j = k
+    n = len(toks)
+    while j < n and toks[j].start < s_end:
+        c = doc.cue_at.get(j)
+        if c is not None and j > k:
+            if c.kind in ("tag", "attr", "part", "colon"):
+                return toks[j].start, c
+            if c.kind == "verb":
+                prev = toks[j - 1].norm
+                if prev in ("،", ",") or _has_complement(doc, c):
+                    # «… الذين أكدوا أنه» ends before the relative too
+                    cut = j - 1 if prev in RELATIVES or prev in ("ما",) else j
+                    return toks[cut].start, c
+        j += 1
+    return s_end, None
+
+
+def _has_complement(doc: _Doc, c: CueHit) -> bool:
+    _, s_end = doc.sentence(c.start)
+    for k in range(c.last + 1, min(len(doc.tokens), c.last + 1 + WINDOW.get(c.kind, 8))):
+        t = doc.tokens[k]
+        if t.start >= s_end or t.norm == ":":
+            return t.norm == ":"
+        if t.norm in COMPLEMENTIZERS and doc.tokens[k - 1].norm not in NOT_AFTER:
+            return True
+        if doc.is_speech_cue(k):
+            return False
+    return False
+
+
+def _reported(doc: _Doc) -> list[Found]:
+    out = []
+    toks = doc.tokens
+    for c in doc.cues:
+        if c.kind not in SPEECH:
+            continue
+        _, s_end = doc.sentence(c.start)
+        limit = min(len(toks), c.last + 1 + WINDOW[c.kind])
+        for k in range(c.last + 1, limit):
+            t = toks[k]
+            if t.start >= s_end or t.norm == ":" or doc.is_speech_cue(k):
+                break
+            if t.norm not in COMPLEMENTIZERS:
+                continue
+            if toks[k - 1].norm in NOT_AFTER:
+                break
+            if t.norm in BARE_COMPLEMENTIZERS:
+                if k + 1 >= len(toks):
+                    break
+                a = toks[k + 1].start
+            else:
+                a = t.start
+            e, _ = _clause_end(doc, k + 1, s_end)
+            e = _trim_end(doc, a, e)
+            if doc.words(a, e) >= 2:
+                hint = ("np", c.last + 1, k) if c.kind in ("verb", "noun") else ("cue",)
+                out.append(Found(a, e, False, "reported", c, hint, priority=1))
+            break
+    return out
+
+
+# ------------------------------------------------------------------------------------------------ attribution
+def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
+    out = []
+    toks = doc.tokens
+    for c in doc.cues:
+        if c.kind != "attr":
+            continue
+        s_start, s_end = doc.sentence(c.start)
+        j = c.last + 1
+        if j >= len(toks) or toks[j].start >= s_end:
+            continue
+        cue = c
+        np_from = j
+        if toks[j].norm == "ما" and j + 1 < len(toks) and doc.cue_at.get(j + 1) is not None \
+                and doc.cue_at[j + 1].kind == "verb":
+            v = doc.cue_at[j + 1]
+            cue = CueHit(c.first, v.last, c.start, v.end, v.cue)
+            np_from = v.last + 1
+        elif not _names_source(doc, j, lexicon):
+            continue
+        np_to = doc.tok(s_end)
+        # the source phrase ends at a comma or «فإن»
+        k = np_from
+        while k < np_to and toks[k].norm not in ("،", ",") and toks[k].norm not in COMPLEMENTIZERS:
+            k += 1
+        pre_first = doc.tok(s_start)
+        lead = [t for t in toks[pre_first:c.first] if t.is_word and t.norm not in ("و", "ف")]
+        if len(lead) >= 4:
+            a, e = s_start, _trim_end(doc, s_start, c.start)
+            hint = ("src", np_from, np_to)
+        else:
+            if k >= np_to:
+                continue
+            body_from = k + 1
+            if body_from >= len(toks):
+                continue
+            a = toks[body_from].start
+            if toks[k].norm in COMPLEMENTIZERS and toks[k].norm not in BARE_COMPLEMENTIZERS:
+                a = toks[k].start
+            e, _ = _clause_end(doc, body_from, s_end)
+            e = _trim_end(doc, a, e)
+            hint = ("src", np_from, k)
+        if doc.words(a, e) >= 3:
+            out.append(Found(a, e, False, "attr", cue, hint, priority=0))
+    return out
+
+
+def _names_source(doc: _Doc, j: int, lexicon: CueLexicon) -> bool:
+    toks = doc.tokens
+    for k in (j, j + 1):
+        if k >= len(toks):
+            return False
+        t = toks[k]
+        if t.norm in '«"“':
+            continue
+        return any(lexicon.single.get(f) is not None and lexicon.single[f].kind == "source" for f in t.forms) \
+            or bool(doc.mentions and doc.mentions.within(t.start, t.end + 40)[:1]
+                    and doc.mentions.within(t.start, t.end + 40)[0].start == t.start)
+    return False
+
+
+# ------------------------------------------------------------------------------------------------ resolution
+def _overlap(a: Found, b: Found) -> int:
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def _resolve(doc: _Doc, found: list[Found]) -> list[Found]:
+    marks = [f for f in found if f.kind == "mark"]
+    others = [f for f in found if f.kind != "mark"]
+    keep_marks = []
+    for m in marks:
+        host = next((o for o in others if o.kind in ("reported", "attr") and o.start <= m.start and m.end <= o.end + 1),
+                    None)
+        if host is None:
+            keep_marks.append(m)
+            continue
+        if (m.end - m.start) >= 0.7 * (host.end - host.start):
+            others.remove(host)
+            keep_marks.append(replace(m, cue=host.cue, speaker_hint=host.speaker_hint))
+        # else: a phrase quoted inside reported speech stays part of it
+    # reported clauses whose complementizer is followed by a quotation mark: the mark is the quote
+    accepted: list[Found] = []
+    for f in sorted(keep_marks + others, key=lambda f: (-f.priority, f.start)):
+        clash = [a for a in accepted if _overlap(a, f)]
+        if not clash:
+            accepted.append(f)
+            continue
+        s, e = f.start, f.end
+        for a in clash:
+            if a.start <= s and a.end >= e:
+                s = e
+                break
+            if a.start > s:
+                e = min(e, a.start)
+            else:
+                s = max(s, a.end)
+        if e > s:
+            while s < e and (doc.body[s].isspace() or doc.body[s] in "،,.»”\""):
+                s += 1
+            e = _trim_end(doc, s, e)
+            if doc.words(s, e) >= 3 and not any(_overlap(a, replace(f, start=s, end=e)) for a in accepted):
+                accepted.append(replace(f, start=s, end=e))
+    accepted.sort(key=lambda f: f.start)
+    return accepted
+
+
+def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    last: Speaker | None = None
+    last_sentence = None
+    for f in found:
+        sp = None
+        via = None
+        hint = f.speaker_hint or ("carry",)
+        sent = doc.sentence(f.cue.start if f.cue else f.start)
+        if hint[0] == "np":
+            sp, via = _np_speaker(doc, f.cue, hint[1], hint[2])
+            if sp is None:
+                sp = _no_subject(doc, f.cue, last, last_sentence == sent)
+        elif hint[0] == "src":
+            sp = _source_speaker(doc, hint[1], hint[2])
+        elif hint[0] == "cue":
+            sp = _participle_speaker(doc, f.cue, last)
+        else:
+            sp = last
+        out.append(replace(f, speaker=sp, via=via))
+        if sp is not None:
+            last = sp
+            last_sentence = sent
+    return out
+
+
+def _speaker_from(doc: _Doc, a: int, b: int) -> Speaker:
+    s, e = doc.tokens[a].start, doc.tokens[b - 1].end
+    if doc.mentions:
+        m = doc.mentions.best(s, e)
+        if m is not None:
+            return Speaker(m.start, m.end, m.entity, doc.body[m.start:m.end])
+    return Speaker(s, e, None, doc.body[s:e])
+
+
+def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | None, Speaker | None]:
+    rng = noun_phrase(doc.tokens, a, limit, doc.body, doc.any_cue)
+    if rng is None:
+        return None, None
+    a, b = rng
+    if cue is not None and cue.cue.lemma == "نقل":
+        # «نقلت وكالة X عن Y قوله»: X carried the words of Y
+        k = next((i for i in range(a, limit) if doc.tokens[i].norm == "عن"), None)
+        if k is not None:
+            via = _speaker_from(doc, a, k) if k > a else None
+            rng2 = noun_phrase(doc.tokens, k + 1, limit, doc.body, doc.any_cue)
+            if rng2 is not None:
+                return _speaker_from(doc, *rng2), via
+    return _speaker_from(doc, a, b), None
+
+
+def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: bool) -> Speaker | None:
+    """A verb with no subject after it: a subject before it (SVO), else the speaker goes on."""
+    if cue is None:
+        return last
+    t = doc.tokens[cue.first]
+    conj = t.norm[:1] in ("و", "ف") and t.norm not in doc_lex_forms(cue)
+    prev = doc.tokens[cue.first - 1].norm if cue.first > 0 else ""
+    if prev in RELATIVES:
+        if same_sentence and last is not None:
+            return last
+        rng = subject_before(doc.tokens, cue.first - 1, doc.tok(doc.clause_start(doc.tokens[cue.first - 1].start)))
+        return _speaker_from(doc, *rng) if rng else last
+    if not conj and cue.kind == "verb":
+        rng = subject_before(doc.tokens, cue.first, doc.tok(doc.clause_start(cue.start)))
+        if rng is not None:
+            return _speaker_from(doc, *rng)
+    return last
+
+
+def doc_lex_forms(cue: CueHit) -> tuple[str, ...]:
+    return (cue.cue.form,)
+
+
+def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> Speaker | None:
+    """«مضيفا», «قائلا»: the subject of the clause-initial verb before it in the sentence, else the last one."""
+    if cue is None:
+        return last
+    s_start, _ = doc.sentence(cue.start)
+    first = doc.tok(s_start)
+    i = bisect_left(doc.cue_firsts, cue.first) - 1
+    while i >= 0 and doc.cues[i].first >= first:
+        v = doc.cues[i]
+        if v.kind == "verb":
+            prev = doc.tokens[v.first - 1].norm if v.first > first else ""
+            initial = v.first == first or prev in ("،", ",") or doc.tokens[v.first].norm[:1] in ("و", "ف") \
+                and doc.tokens[v.first].norm != v.cue.form
+            if initial:
+                sp, _ = _np_speaker(doc, v, v.last + 1, cue.first)
+                if sp is not None:
+                    return sp
+                return _no_subject(doc, v, last, True)
+        i -= 1
+    return last
+
+
+def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
+    rng = noun_phrase(doc.tokens, a, b, doc.body, lambda i: False)
+    if rng is None:
+        return None
+    a, b = rng
+    first = doc.tokens[a]
+    if any(f in REPORT_NOUNS for f in first.forms) and b - a > 1:
+        # «بحسب تقرير لصحيفة X», «بحسب بيانات اتحاد X»: the claim is X's
+        for i in range(a + 1, b):
+            t = doc.tokens[i]
+            if t.norm.startswith("ل") and len(t.norm) > 3:
+                s = t.start + 1
+                if doc.mentions:
+                    m = doc.mentions.best(s, doc.tokens[b - 1].end)
+                    if m is not None:
+                        return Speaker(m.start, m.end, m.entity, doc.body[m.start:m.end])
+                return Speaker(s, doc.tokens[b - 1].end, None, doc.body[s:doc.tokens[b - 1].end])
+        return _speaker_from(doc, a + 1, b)
+    return _speaker_from(doc, a, b)
+
+
+# ------------------------------------------------------------------------------------------------ entry points
+def candidates(article: Article, lexicon: CueLexicon | None = None) -> list[Found]:
+    """The quotes of ``article`` with their speaker spans, in text order (internal; see ``find_quotes``)."""
+    body = article.body
+    if not body:
+        return []
+    doc = _Doc(body, lexicon or load())
+    doc.mentions = MentionIndex(article.entities)
+    lex = lexicon or load()
+    found = _mark_quotes(doc) + _colon_quotes(doc) + _reported(doc)
+    found += _attributions(doc, lex)
+    return _speakers(doc, _resolve(doc, found))
+
+
+def _date(article: Article, doc_sentence_start: int, end: int) -> str | None:
+    for d in article.dates:
+        if doc_sentence_start <= d.start < end and d.value:
+            return d.value
+    if article.published:
+        m = _ISO_DATE.match(article.published)
+        return m.group() if m else article.published
+    return None
+
+
+def find_quotes(article: Article, lexicon: CueLexicon | None = None) -> tuple[Quote, ...]:
+    """The quotes of ``article`` as records, ids q1, q2, … in text order; ``body[start:end] == text``."""
+    found = candidates(article, lexicon)
+    if not found:
+        return ()
+    sent_spans = sentences(article.body) if article.dates else []
+    starts = [s for s, _ in sent_spans]
+    out = []
+    for n, f in enumerate(found, 1):
+        cue_pos = f.cue.start if f.cue else f.start
+        if sent_spans:
+            i = bisect_right(starts, cue_pos) - 1
+            s0 = sent_spans[i][0] if i >= 0 else 0
+            date = _date(article, s0, max(f.start, f.cue.end if f.cue else f.start))
+        else:
+            date = _date(article, 0, 0)
+        sp = f.speaker
+        out.append(Quote(
+            id=f"q{n}", text=article.body[f.start:f.end], start=f.start, end=f.end, direct=f.direct,
+            speaker=sp.entity if sp else None, speaker_text=sp.text if sp else None,
+            cue=article.body[f.cue.start:f.cue.end] if f.cue else None,
+            via=f.via.entity if f.via else None, date=date))
+    return tuple(out)
+
+
+def stage(article: Article) -> Article:
+    """Pipeline stage: the article with its ``quotes`` filled."""
+    return article.replace(quotes=find_quotes(article))

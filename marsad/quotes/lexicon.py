@@ -1,0 +1,80 @@
+"""The reporting-cue lexicon: ``resources/quotes/cues.tsv`` loaded once, on first use.
+
+Each row is ``form<TAB>kind<TAB>lemma``. Forms are written in plain Arabic and folded with
+``normalize_for_match`` when loaded, so they match the normalised tokens of the text layer. A form of several
+words («في تصريح», «نقلا عن») matches a run of tokens; a trailing «ل» («وفقا ل») matches that preposition
+written apart or attached to the next word.
+
+Kinds:
+    verb   reporting verb, perfect or imperfect, with or without و/ف («قال», «ويضيف»)
+    part   active participle used as an adverb («مضيفا», «لافتا»)
+    colon  introduces the words themselves («قائلا», «بالقول», «قوله»)
+    noun   nominal cue («في تصريح», «في بيان»)
+    attr   attribution («بحسب», «وفق», «نقلا عن»)
+    tag    closing tag that ends a quote («على حد قوله»)
+    stop   impersonal forms that look like cues («يذكر», «يشار») and report no speaker
+    source nouns that name a source after an attribution («بحسب تقرير», «وفق مصادر»)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from marsad.errors import MarsadError
+from marsad.text import normalize_for_match
+
+KINDS = frozenset({"verb", "part", "colon", "noun", "attr", "tag", "stop", "source"})
+
+
+class LexiconError(MarsadError):
+    """The cue lexicon file is missing or malformed."""
+
+    code = "M501"
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    lemma: str
+    form: str  # the normalised form as listed
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    single: dict[str, Cue]
+    multi: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]]  # first word → (rest words, cue), longest first
+
+    def __len__(self) -> int:
+        return len(self.single) + sum(len(v) for v in self.multi.values())
+
+
+def parse(lines) -> CueLexicon:
+    single: dict[str, Cue] = {}
+    multi: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    for n, line in enumerate(lines, 1):
+        line = line.rstrip("\n")
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[1] not in KINDS:
+            raise LexiconError(f"cues.tsv line {n}: expected form<TAB>kind<TAB>lemma, got {line!r}")
+        words = normalize_for_match(parts[0]).split()
+        cue = Cue(parts[1], parts[2], " ".join(words))
+        if len(words) == 1:
+            single[words[0]] = cue
+        else:
+            multi.setdefault(words[0], []).append((tuple(words[1:]), cue))
+    frozen = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in multi.items()}
+    return CueLexicon(single, frozen)
+
+
+@lru_cache(maxsize=1)
+def load() -> CueLexicon:
+    """The packaged cue lexicon (read on first call, then cached)."""
+    try:
+        text = resources.files("marsad").joinpath("resources", "quotes", "cues.tsv").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - broken install
+        raise LexiconError("marsad/resources/quotes/cues.tsv is missing") from exc
+    return parse(text.splitlines())

@@ -1,0 +1,171 @@
+"""Who said it: the subject next to a reporting cue, resolved to an entity when the article has one.
+
+Without entities the speaker is the noun phrase itself (its span gives ``speaker_text``). The phrase after a
+verb (VSO) runs to the first stop: a complementizer, a colon or quotation mark, a time word, a preposition
+that opens an adverbial («في تصريح», «خلال»), the addressee («لوكالة …»). It may go on past a comma into an
+apposition («النائب عن الاتحاد، توفيق الجمني»). Before the verb (SVO) it is the short stretch between the
+clause start and the verb.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from marsad.records import Entity
+from marsad.text import Token
+
+COMPLEMENTIZERS = frozenset(
+    "ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا فان فانه فانها فانهم".split())
+BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
+# Words that end the subject phrase after a verb.
+NP_STOPS = frozenset(
+    """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
+    علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما
+    الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
+# Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
+ADDRESSEES = frozenset(
+    "وكاله صحيفه جريده مراسل قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
+    "الصحافه وسائل".split())
+REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
+SVO_PARTICLES = frozenset("الا ان لكن لكنه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
+RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
+PUNCT_STOP = frozenset(':«»“”„"؟?!.؛;()')
+MAX_NP = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int  # character span of the phrase that names the speaker
+    end: int
+    entity: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    entity: str
+    type: str
+
+
+class MentionIndex:
+    """PER/ORG/GPE mentions of the article's entities, sorted, for span look-ups."""
+
+    RANK = {"PER": 0, "ORG": 1, "GPE": 2}
+
+    def __init__(self, entities: tuple[Entity, ...] | list[Entity]):
+        ms = [Mention(m.start, m.end, e.id, e.type) for e in entities if e.type in self.RANK for m in e.mentions]
+        ms.sort(key=lambda m: (m.start, m.end))
+        self.mentions = ms
+        self.starts = [m.start for m in ms]
+        self.by_entity: dict[str, list[Mention]] = {}
+        for m in ms:
+            self.by_entity.setdefault(m.entity, []).append(m)
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def best(self, start: int, end: int) -> Mention | None:
+        """The mention naming a phrase: a person first, then the last-named organisation or place."""
+        found = self.within(start, end)
+        if not found:
+            return None
+        return min(found, key=lambda m: (self.RANK[m.type], -m.start if m.type == "PER" else -m.start))
+
+
+def is_addressee(tok: Token) -> bool:
+    if tok.norm == "ل":
+        return True
+    return tok.norm.startswith("ل") and any(f in ADDRESSEES for f in tok.forms[1:])
+
+
+def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> tuple[int, int] | None:
+    """Token range ``[a, b)`` of the subject phrase starting at token ``i`` (before ``limit``), or None.
+
+    Leading adverbials and addressees are skipped when a comma closes them («في تصريح لـ…، الوزير …»).
+    """
+    i = _skip_leading(tokens, i, limit, text)
+    a = i
+    b = i
+    while b < limit and b - a < MAX_NP:
+        tok = tokens[b]
+        n = tok.norm
+        if n in PUNCT_STOP or n in COMPLEMENTIZERS or is_cue(b):
+            break
+        if n in ("،", ","):
+            # go on past the comma only into an apposition that does not itself stop at once
+            nxt = b + 1
+            if nxt < limit and _np_word(tokens[nxt], text) and tokens[nxt].norm not in NP_STOPS \
+                    and not is_cue(nxt) and b > a:
+                b += 1
+                continue
+            break
+        if b > a and (n in NP_STOPS or is_addressee(tok)):
+            break
+        if b == a and (n in NP_STOPS or is_addressee(tok)):
+            return None
+        if not tok.is_word and n not in "-–()":
+            break
+        b += 1
+    while b > a and tokens[b - 1].norm in ("،", ",", "-", "–", "(", ")"):
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _np_word(tok: Token, text: str) -> bool:
+    return tok.is_word
+
+
+def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
+    """Skip «في تصريح …،», «لـ«عكاظ»», «لمراسل الجوهرة أف أم،» before the subject."""
+    for _ in range(2):
+        if i >= limit:
+            return i
+        tok = tokens[i]
+        if tok.norm in ("في", "خلال") or is_addressee(tok) or tok.norm in ("به", "بها", "لها", "له"):
+            if tok.norm in ("به", "بها", "لها", "له"):
+                i += 1
+                continue
+            # to the next comma, if one comes soon, else the phrase is not skippable
+            j = i + 1
+            while j < limit and j - i <= 8 and tokens[j].norm not in ("،", ",") \
+                    and tokens[j].norm not in COMPLEMENTIZERS and tokens[j].norm not in (":",):
+                j += 1
+            if j < limit and tokens[j].norm in ("،", ","):
+                i = j + 1
+                continue
+            if tok.norm == "ل" and i + 1 < limit and tokens[i + 1].norm in '«"“':
+                # لـ«عكاظ» الأمير … : skip the quoted name
+                k = i + 2
+                while k < limit and tokens[k].norm not in '»"”':
+                    k += 1
+                i = k + 1
+                continue
+            return i
+        break
+    return i
+
+
+def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -> tuple[int, int] | None:
+    """The short subject between the clause start and a verb (SVO), or None."""
+    a = clause_start_tok
+    while a < cue_first and (tokens[a].norm in SVO_PARTICLES or tokens[a].norm in ("،", ",")):
+        a += 1
+    b = cue_first
+    words = [t for t in tokens[a:b] if t.is_word]
+    if not words or len(words) > 6 or b - a > 8:
+        return None
+    if any(not t.is_word and t.norm not in "-–" for t in tokens[a:b]):
+        return None
+    return a, b
