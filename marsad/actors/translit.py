@@ -1,0 +1,101 @@
+"""Arabic → Latin transliteration of names that are not in the actor base.
+
+A context model learned from aligned name pairs (``tools/actors/train_translit.py``): every Arabic letter,
+seen with its neighbours, writes the Latin letters most often aligned to it in that context, backing off to
+narrower contexts. Only these statistics ship (``resources/actors/translit.json``), never the pairs.
+``naive`` is the one-letter-one-string baseline it is measured against.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from marsad.errors import ResourceError
+from marsad.text import normalize_for_match
+
+# Fixed letter map: the baseline, and the fallback for letters the model never saw.
+NAIVE = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ء": "", "ؤ": "u", "ئ": "i", "ب": "b", "ت": "t", "ث": "th",
+    "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh", "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s",
+    "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m",
+    "ن": "n", "ه": "h", "و": "w", "ي": "y", "ى": "a", "ة": "a", "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g",
+    "ک": "k", "ی": "y", "ڤ": "v", "ڨ": "g", "-": "-",
+}
+BOUNDARY = "#"
+
+
+def _letters(word: str) -> str:
+    """Keep hamza seats and ta marbuta distinct (they matter for sound); drop diacritics and tatweel."""
+    out = []
+    for ch in word:
+        if ch in NAIVE or ch == " ":
+            out.append(ch)
+        else:
+            folded = normalize_for_match(ch)
+            if folded and folded in NAIVE:
+                out.append(folded)
+    return "".join(out)
+
+
+def naive(word: str) -> str:
+    """Baseline: each letter to a fixed Latin string."""
+    return "".join(NAIVE.get(ch, "") for ch in _letters(word))
+
+
+@lru_cache(maxsize=1)
+def _model() -> dict[str, str]:
+    try:
+        text = resources.files("marsad.resources").joinpath("actors/translit.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:  # pragma: no cover - installation problem
+        raise ResourceError(f"transliteration model missing: {exc}") from exc
+    return json.loads(text)["rules"]
+
+
+def contexts(letters: str, i: int) -> list[str]:
+    """Context keys for letter ``i`` of a boundary-padded word, most specific first."""
+    p2 = letters[i - 2] if i >= 2 else BOUNDARY
+    p1 = letters[i - 1] if i >= 1 else BOUNDARY
+    c = letters[i]
+    n1 = letters[i + 1] if i + 1 < len(letters) else BOUNDARY
+    n2 = letters[i + 2] if i + 2 < len(letters) else BOUNDARY
+    return [f"{p2}{p1}[{c}]{n1}{n2}", f"{p2}{p1}[{c}]{n1}", f"{p1}[{c}]{n1}{n2}", f"{p1}[{c}]{n1}",
+            f"{p1}[{c}]", f"[{c}]{n1}", f"[{c}]"]
+
+
+def transliterate_word(word: str, rules: dict[str, str] | None = None) -> str:
+    rules = _model() if rules is None else rules
+    letters = _letters(word)
+    out = []
+    for i, ch in enumerate(letters):
+        for key in contexts(letters, i):
+            seg = rules.get(key)
+            if seg is not None:
+                out.append(seg)
+                break
+        else:
+            out.append(NAIVE.get(ch, ""))
+    return "".join(out)
+
+
+def _cap(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+@lru_cache(maxsize=50_000)
+def transliterate(name: str) -> str:
+    """Readable Latin form of an Arabic name: «كاظم جلالي» → «Kazem Jalali», «عبد الله» → «Abd Allah»."""
+    parts = []
+    for word in name.split():
+        letters = _letters(word)
+        if not letters:
+            continue
+        prefix = ""
+        if letters.startswith("ال") and len(letters) > 3:
+            prefix, word = "al-", letters[2:]
+        latin = transliterate_word(word)
+        if latin:
+            parts.append(prefix + _cap(latin) if not prefix else prefix + _cap(latin))
+    out = " ".join(parts)
+    return out[:1].upper() + out[1:]
