@@ -52,6 +52,14 @@ def find_cues(tokens: list[Token], lexicon: CueLexicon) -> list[CueHit]:
         if hit is None:
             for form in _candidates(tok.norm):
                 cue = lexicon.single.get(form)
+                if cue is None:
+                    # «أكده», «نقلته»: a perfect verb with an object pronoun
+                    for suffix in ("ه", "ها", "هم"):
+                        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+                            base = lexicon.single.get(form[: -len(suffix)])
+                            if base is not None and base.kind == "verb":
+                                cue = base
+                                break
                 if cue is not None:
                     hit = CueHit(i, i, tok.start, tok.end, cue)
                     break

@@ -26,6 +26,8 @@ TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بين
 WINDOW = {"verb": 25, "noun": 14, "part": 8, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 MIN_MARK_WORDS = 3
+MIN_REPORTED_WORDS = 3
+ATTACHED = frozenset("ل ب ك لل بال وب ول فل وبال".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,7 @@ class Found:
     speaker: Speaker | None = None
     via: Speaker | None = None
     priority: int = 0
+    tail: tuple | None = None  # («…، وفق ما صرح به X») the speaker named after the quote
 
 
 class _Doc:
@@ -63,6 +66,8 @@ class _Doc:
         self.cues = kept
         self.cue_at = {c.first: c for c in self.cues}
         self.cue_firsts = [c.first for c in self.cues]
+        self.lexicon = lexicon
+        self.mentions = MentionIndex(())
 
     def tok(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -146,7 +151,8 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         if any(t.norm in COMPLEMENTIZERS for t in gap):
             return None  # inside reported speech: the clause carries it
         before = doc.tokens[o - 1] if o > 0 else None
-        attached = prev.isalpha()  # «ل"الجوهرة"»: the mark sits on a preposition
+        # «ل"الجوهرة"»: the mark sits on a preposition written against it
+        attached = before is not None and before.end == ms.open and before.norm in ATTACHED
         immediate = (not gap) or prev == ":" or cue.kind == "colon" and len(gap) <= 1
         if immediate or (words >= MIN_MARK_WORDS and not attached
                          and not (before is not None and before.norm in PREPOSITIONS)):
@@ -211,7 +217,10 @@ def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
     while j < n and toks[j].start < s_end:
         c = doc.cue_at.get(j)
         if c is not None and j > k:
-            if c.kind in ("tag", "attr", "part", "colon"):
+            prev = toks[j - 1].norm
+            if c.kind == "tag" or c.kind == "attr" and _attribution_follows(doc, c):
+                return toks[j].start, c
+            if c.kind in ("part", "colon") and (prev in ("،", ",") or _has_complement(doc, c)):
                 return toks[j].start, c
             if c.kind == "verb":
                 prev = toks[j - 1].norm
@@ -221,6 +230,17 @@ def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
                     return toks[cut].start, c
         j += 1
     return s_end, None
+
+
+def _attribution_follows(doc: _Doc, c: CueHit) -> bool:
+    """«بحسب ما …», «وفق مصادر …», «حسب «رويترز»»: an attribution, not «وفق نظام» (according to a rule)."""
+    j = c.last + 1
+    if j >= len(doc.tokens):
+        return False
+    t = doc.tokens[j]
+    if t.norm == "ما":
+        return True
+    return _names_source(doc, j, doc.lexicon)
 
 
 def _has_complement(doc: _Doc, c: CueHit) -> bool:
@@ -260,11 +280,36 @@ def _reported(doc: _Doc) -> list[Found]:
                 a = t.start
             e, _ = _clause_end(doc, k + 1, s_end)
             e = _trim_end(doc, a, e)
-            if doc.words(a, e) >= 2:
+            if doc.words(a, e) >= MIN_REPORTED_WORDS:
                 hint = ("np", c.last + 1, k) if c.kind in ("verb", "noun") else ("cue",)
-                out.append(Found(a, e, False, "reported", c, hint, priority=1))
+                out.append(Found(a, e, False, "reported", c, hint, priority=1, tail=_tail(doc, e)))
             break
     return out
+
+
+def _tail(doc: _Doc, end: int) -> tuple | None:
+    """An attribution right after a quote that names its speaker: «، وفق ما صرح به وزير المالية»."""
+    j = doc.tok(end)
+    while j < len(doc.tokens) and doc.tokens[j].norm in ("،", ","):
+        j += 1
+    c = doc.cue_at.get(j)
+    if c is None or c.kind != "attr":
+        return None
+    _, s_end = doc.sentence(doc.tokens[j].start)
+    k = c.last + 1
+    if k < len(doc.tokens) and doc.tokens[k].norm == "ما":
+        v = doc.cue_at.get(k + 1)
+        if v is None or v.kind != "verb":
+            return None
+        k = v.last + 1
+        if v.cue.lemma == "نقل":
+            return ("via", k, doc.tok(s_end))  # «بحسب ما نقلته وكالة …»: the agency carried the words
+        return ("vso", k, doc.tok(s_end))
+    elif c.cue.lemma == "نقل":
+        return ("via", k, doc.tok(s_end))
+    elif not _names_source(doc, k, doc.lexicon):
+        return None
+    return ("src", k, doc.tok(s_end))
 
 
 # ------------------------------------------------------------------------------------------------ attribution
@@ -280,11 +325,13 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
             continue
         cue = c
         np_from = j
+        src = "src"
         if toks[j].norm == "ما" and j + 1 < len(toks) and doc.cue_at.get(j + 1) is not None \
                 and doc.cue_at[j + 1].kind == "verb":
             v = doc.cue_at[j + 1]
             cue = CueHit(c.first, v.last, c.start, v.end, v.cue)
             np_from = v.last + 1
+            src = "vso"
         elif not _names_source(doc, j, lexicon):
             continue
         np_to = doc.tok(s_end)
@@ -296,11 +343,13 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
         lead = [t for t in toks[pre_first:c.first] if t.is_word and t.norm not in ("و", "ف")]
         if len(lead) >= 4:
             a, e = s_start, _trim_end(doc, s_start, c.start)
-            hint = ("src", np_from, np_to)
+            hint = (src, np_from, np_to)
         else:
             if k >= np_to:
                 continue
             body_from = k + 1
+            if body_from < len(toks) and toks[body_from].norm in BARE_COMPLEMENTIZERS:
+                body_from += 1
             if body_from >= len(toks):
                 continue
             a = toks[body_from].start
@@ -308,7 +357,7 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
                 a = toks[k].start
             e, _ = _clause_end(doc, body_from, s_end)
             e = _trim_end(doc, a, e)
-            hint = ("src", np_from, k)
+            hint = (src, np_from, k)
         if doc.words(a, e) >= 3:
             out.append(Found(a, e, False, "attr", cue, hint, priority=0))
     return out
@@ -373,25 +422,95 @@ def _resolve(doc: _Doc, found: list[Found]) -> list[Found]:
     return accepted
 
 
+def _clause_initial(doc: _Doc, v: CueHit) -> bool:
+    """A verb that opens its clause: first in the sentence, after a comma, or with a conjunction (وقال)."""
+    t = doc.tokens[v.first]
+    if t.norm != v.cue.form and t.norm[:1] in ("و", "ف"):
+        return True
+    if v.first == 0:
+        return True
+    s_start, _ = doc.sentence(v.start)
+    if doc.tok(s_start) == v.first:
+        return True
+    prev = doc.tokens[v.first - 1].norm
+    return prev in ("،", ",", "و", "ف", ".", ":", "\n") or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
+
+
+def _subjects(doc: _Doc) -> list[tuple[int, Speaker]]:
+    """(position, subject) of every clause-initial reporting verb with a subject after it (VSO)."""
+    out = []
+    for v in doc.cues:
+        if v.kind != "verb" or not _clause_initial(doc, v):
+            continue
+        _, s_end = doc.sentence(v.start)
+        limit = doc.tok(s_end)
+        rng = noun_phrase(doc.tokens, v.last + 1, limit, doc.body, doc.any_cue)
+        if rng is not None and v.cue.lemma != "نقل":
+            out.append((v.start, _speaker_from(doc, *rng)))
+    return out
+
+
+def _refresh(doc: _Doc, sp: Speaker | None, before: int) -> Speaker | None:
+    """A speaker carried on from earlier, pointed at its latest mention before ``before``."""
+    if sp is None:
+        return None
+    if sp.entity and doc.mentions:
+        ms = [m for m in doc.mentions.by_entity.get(sp.entity, ()) if m.end <= before]
+        if ms:
+            m = ms[-1]
+            return Speaker(m.start, m.end, sp.entity, doc.body[m.start:m.end])
+        return sp
+    # without entities: the latest repetition of the phrase's last word («… محمد القاسم» → «القاسم»)
+    last_tok = doc.tok(sp.end) - 1
+    if last_tok < 0 or not doc.tokens[last_tok].is_word:
+        return sp
+    word = doc.tokens[last_tok].norm
+    if len(word) < 4:
+        return sp
+    j = doc.tok(before) - 1
+    while j > last_tok:
+        t = doc.tokens[j]
+        if word in t.forms:
+            return Speaker(t.start + (len(t.norm) - len(word) if t.norm != word else 0), t.end, None,
+                           doc.body[t.start:t.end])
+        j -= 1
+    return sp
+
+
 def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
+    subjects = _subjects(doc)
+    si = 0
     last: Speaker | None = None
     last_sentence = None
     for f in found:
-        sp = None
+        pos = min(f.start, f.cue.start) if f.cue else f.start
+        while si < len(subjects) and subjects[si][0] < pos:
+            last = subjects[si][1]
+            si += 1
         via = None
         hint = f.speaker_hint or ("carry",)
         sent = doc.sentence(f.cue.start if f.cue else f.start)
+        carried = _refresh(doc, last, pos)
         if hint[0] == "np":
             sp, via = _np_speaker(doc, f.cue, hint[1], hint[2])
             if sp is None:
-                sp = _no_subject(doc, f.cue, last, last_sentence == sent)
+                sp = _no_subject(doc, f.cue, carried, last_sentence == sent)
         elif hint[0] == "src":
             sp = _source_speaker(doc, hint[1], hint[2])
+        elif hint[0] == "vso":
+            sp, _ = _np_speaker(doc, None, hint[1], hint[2])
         elif hint[0] == "cue":
-            sp = _participle_speaker(doc, f.cue, last)
+            sp, via = _participle_speaker(doc, f.cue, carried)
         else:
-            sp = last
+            sp = carried
+        if f.tail is not None and f.tail[0] == "via":
+            via = via or _source_speaker(doc, f.tail[1], f.tail[2])
+        elif f.tail is not None and (sp is None or sp is carried):
+            if f.tail[0] == "vso":
+                sp = _np_speaker(doc, None, f.tail[1], f.tail[2])[0] or sp
+            else:
+                sp = _source_speaker(doc, f.tail[1], f.tail[2]) or sp
         out.append(replace(f, speaker=sp, via=via))
         if sp is not None:
             last = sp
@@ -447,33 +566,39 @@ def doc_lex_forms(cue: CueHit) -> tuple[str, ...]:
     return (cue.cue.form,)
 
 
-def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> Speaker | None:
+def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[Speaker | None, Speaker | None]:
     """«مضيفا», «قائلا»: the subject of the clause-initial verb before it in the sentence, else the last one."""
     if cue is None:
-        return last
-    s_start, _ = doc.sentence(cue.start)
-    first = doc.tok(s_start)
+        return last, None
+    first = doc.tok(doc.body.rfind("\n", 0, cue.start) + 1)
     i = bisect_left(doc.cue_firsts, cue.first) - 1
     while i >= 0 and doc.cues[i].first >= first:
         v = doc.cues[i]
         if v.kind == "verb":
             prev = doc.tokens[v.first - 1].norm if v.first > first else ""
-            initial = v.first == first or prev in ("،", ",") or doc.tokens[v.first].norm[:1] in ("و", "ف") \
-                and doc.tokens[v.first].norm != v.cue.form
+            initial = _clause_initial(doc, v)
             if initial:
-                sp, _ = _np_speaker(doc, v, v.last + 1, cue.first)
+                sp, via = _np_speaker(doc, v, v.last + 1, cue.first)
                 if sp is not None:
-                    return sp
-                return _no_subject(doc, v, last, True)
+                    return sp, via
+                return _no_subject(doc, v, last, True), None
         i -= 1
-    return last
+    return last, None
 
 
 def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
-    rng = noun_phrase(doc.tokens, a, b, doc.body, lambda i: False)
-    if rng is None:
+    if a < b and doc.tokens[a].norm in '«"“':
+        k = a + 1
+        while k < b and doc.tokens[k].norm not in '»"”':
+            k += 1
+        return _speaker_from(doc, a + 1, k) if k > a + 1 else None
+    # the source phrase: up to a comma, a complementizer or a mark (addressee-like «لصحيفة» belongs to it)
+    k = a
+    while k < b and k - a < 12 and doc.tokens[k].is_word and doc.tokens[k].norm not in COMPLEMENTIZERS:
+        k += 1
+    if k == a:
         return None
-    a, b = rng
+    b = k
     first = doc.tokens[a]
     if any(f in REPORT_NOUNS for f in first.forms) and b - a > 1:
         # «بحسب تقرير لصحيفة X», «بحسب بيانات اتحاد X»: the claim is X's
