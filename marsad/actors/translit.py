@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from marsad.errors import ResourceError
 from marsad.text import normalize_for_match
@@ -46,9 +46,10 @@ def naive(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, str]:
+    path = Path(__file__).resolve().parent.parent / "resources" / "actors" / "translit.json"
     try:
-        text = resources.files("marsad.resources").joinpath("actors/translit.json").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:  # pragma: no cover - installation problem
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:  # pragma: no cover - installation problem
         raise ResourceError(f"transliteration model missing: {exc}") from exc
     return json.loads(text)["rules"]
 

@@ -1,0 +1,220 @@
+"""The actor base: countries, nationalities, capitals, organisations, people and places, loaded once.
+
+Data files live in ``marsad/resources/actors`` (see its ``PROVENANCE.md``); ``load_base()`` reads them on
+first use and caches the result for the process (nothing happens at import time). Every alias is indexed
+by its token keys (normalised, article «ال» removed, light suffix stem) so that the matcher can look up
+clitic-attached and inflected forms; a consonant skeleton index serves the fuzzy tier.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.errors import ResourceError
+from marsad.text import normalize_for_match
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "actors"
+
+# Source ranks: lower wins when two actors share an alias.
+RANK_HAND, RANK_SEAT, RANK_PLACE, RANK_PETRARCH = 0, 1, 2, 3
+AUTO_PLACE_POPULATION = 1_000_000
+SEAT_WORDS = {"قصر", "بيت", "كرملين", "اليزيه", "داونينغ", "داوننغ", "كي", "سراي", "بعبدا", "قرطاج"}  # smaller places are linked when tagged, never added on their own
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    type: str  # PER ORG GPE LOC NORP
+    name: str  # preferred Arabic name
+    latin: str | None
+    country: str | None
+    code: str | None
+    role: str | None = None
+    members: tuple[str, ...] = ()
+    population: int = 0
+    rank: int = RANK_HAND
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    keys: tuple[str, ...]  # stemmed token keys
+    exact: tuple[str, ...]  # unstemmed token keys («ال» removed)
+    actor: Actor
+    kind: str  # name, nisba, seat, place
+    auto: bool  # may be added as a mention without a tagger span
+
+
+def strip_article(norm: str) -> str:
+    """Token key: a normalised word without its article (same rule as ``proclitic_forms``)."""
+    if len(norm) >= 4 and norm.startswith("ال"):
+        return norm[2:]
+    return norm
+
+
+def light_stem(key: str) -> str:
+    """Fold nisba inflection and ta marbuta: «ايرانيون», «ايرانيه» → «ايراني»; «شرطه» → «شرط»."""
+    n = len(key)
+    if n >= 5 and (key.endswith("يون") or key.endswith("يين") or key.endswith("يات")):
+        return key[:-2]
+    if n >= 4 and key.endswith("يه"):
+        return key[:-1]
+    if n >= 4 and key.endswith("يا") and not key.endswith("ييا"):
+        return key[:-1]
+    if n >= 4 and key.endswith("ه"):
+        return key[:-1]
+    return key
+
+
+_SKELETON_DROP = str.maketrans("", "", "اويء -ـ")
+
+
+def skeleton(text: str) -> str:
+    """Consonant skeleton for the fuzzy tier: no spaces, long vowels, hamza or article («غريب آبادي» → «غرببد»)."""
+    words = [strip_article(w) for w in normalize_for_match(text).split()]
+    return "".join(words).translate(_SKELETON_DROP)
+
+
+_PIECES = re.compile(r"\w+|[^\s\w]")
+
+
+def alias_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Stemmed and unstemmed token keys of an alias (tokens split as ``marsad.text.tokenize`` does)."""
+    exact = tuple(strip_article(p) for p in _PIECES.findall(normalize_for_match(text)))
+    return tuple(light_stem(k) for k in exact), exact
+
+
+@dataclass
+class ActorBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    by_first: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    by_skeleton: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    by_block: dict[str, list[tuple[str, Alias]]] = field(default_factory=lambda: defaultdict(list))
+    country_actor: dict[str, Actor] = field(default_factory=dict)
+    nisba_country: dict[str, str] = field(default_factory=dict)  # stem key → ISO3
+    country_key: dict[str, str] = field(default_factory=dict)  # country-name stem key → ISO3
+    seat_keys: set[tuple[str, ...]] = field(default_factory=set)  # seats of power: always metonymic
+
+    def add(self, actor: Actor, text: str, kind: str = "name", auto: bool = True) -> None:
+        text = text.strip()
+        if not text:
+            return
+        self.actors.setdefault(actor.id, actor)
+        keys, exact = alias_keys(text)
+        if not keys or not keys[0]:
+            return
+        alias = Alias(keys, exact, actor, kind, auto)
+        self.by_first[keys[0]].append(alias)
+        skel = skeleton(text)
+        if len(skel) >= 3:
+            self.by_skeleton[skel].append(alias)
+            self.by_block[skel[:2]].append((skel, alias))
+
+    def finish(self) -> None:
+        for lst in self.by_first.values():
+            lst.sort(key=lambda a: (-len(a.keys), a.actor.rank, -a.actor.population))
+
+    def country(self, iso3: str | None) -> Actor | None:
+        return self.country_actor.get(iso3) if iso3 else None
+
+
+def _rows(name: str):
+    path = RESOURCE_DIR / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(f"actor resource missing: {path}") from exc
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _aliases(field_text: str) -> list[tuple[str, bool]]:
+    out = []
+    for a in field_text.split("|"):
+        a = a.strip()
+        if a:
+            out.append((a.lstrip("~"), not a.startswith("~")))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_base() -> ActorBase:
+    """Load and index every actor file once per process."""
+    base = ActorBase()
+    try:
+        countries = json.loads((RESOURCE_DIR / "countries.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ResourceError(f"actor resource missing or corrupt: countries.json ({exc})") from exc
+    for c in countries:
+        iso3 = c["iso3"]
+        actor = Actor(f"marsad:gpe/{iso3}", "GPE", c["names"][0], c["latin"], iso3, iso3,
+                      population=c.get("population", 0))
+        base.country_actor[iso3] = actor
+        for n in c["names"]:
+            base.add(actor, n)
+            base.country_key[alias_keys(n)[0]] = iso3
+        for n in c["nisba"]:
+            base.add(actor, n, "nisba")
+            k = alias_keys(n)[0]
+            if len(k) == 1:
+                base.nisba_country[k[0]] = iso3
+        for n in c["seats"]:
+            base.add(Actor(actor.id, "GPE", actor.name, actor.latin, iso3, iso3, rank=RANK_SEAT,
+                           population=actor.population), n, "seat")
+    for f in _rows("orgs.tsv"):
+        f += [""] * (7 - len(f))
+        slug, typ, latin, country, code, names, members = f[:7]
+        al = _aliases(names)
+        if not al:
+            continue
+        actor = Actor(f"marsad:org/{slug}", typ or "ORG", al[0][0], latin or None, country.strip() or None,
+                      code or None, members=tuple(m for m in members.split("|") if m))
+        for text, auto in al:
+            base.add(actor, text, "name", auto)
+    for f in _rows("people.tsv"):
+        f += [""] * (6 - len(f))
+        slug, latin, country, code, role, names = f[:6]
+        al = _aliases(names)
+        if not al:
+            continue
+        actor = Actor(f"marsad:per/{slug}", "PER", al[0][0], latin or None, country or None, code or None,
+                      role=role or None)
+        for text, auto in al:
+            base.add(actor, text, "name", auto)
+    for f in _rows("places.tsv"):
+        gid, latin, iso3, pop, names = f[:5]
+        population = int(pop or 0)
+        al = names.split("|")
+        actor = Actor(f"marsad:place/{gid}", "GPE", al[0], latin, iso3, iso3, population=population,
+                      rank=RANK_PLACE)
+        for text in al:
+            base.add(actor, text, "place", population >= AUTO_PLACE_POPULATION)
+    for f in _rows("petrarch.tsv"):
+        text, typ, country, code = (f + ["", "", "", ""])[:4]
+        slug = "petrarch-" + "-".join(alias_keys(text)[1])
+        kind = "nisba" if typ == "NORP" else "name"
+        if typ in ("GPE", "NORP") and country and country in base.country_actor:
+            actor = base.country_actor[country]
+            actor = Actor(actor.id, actor.type, actor.name, actor.latin, country, code or country,
+                          rank=RANK_PETRARCH)
+        else:
+            prefix = "per" if typ == "PER" else "org"
+            actor = Actor(f"marsad:{prefix}/{slug}", typ, text, None, country or None, code or None,
+                          rank=RANK_PETRARCH)
+        base.add(actor, text, kind, auto=len(text.split()) > 1)
+    # seats of power (palaces, offices) act for the state wherever they occur; capitals only when they act
+    for lst in base.by_first.values():
+        for a in lst:
+            if a.kind == "seat" and set(a.exact) & SEAT_WORDS:
+                base.seat_keys.add(a.keys)
+    base.finish()
+    return base

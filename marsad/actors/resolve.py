@@ -1,0 +1,402 @@
+"""Entities for one article: link tagger spans and base aliases, read roles, resolve coreference.
+
+``resolve(body, spans)`` is the whole stage: tagger spans are split into title/role and name, linked to the
+actor base (exact, normalised, fuzzy); base aliases the tagger missed are added when they may stand alone
+(countries, nationalities, capitals, seats of power, organisations, known people); capitals are the state
+when they act and the city when they are a place; surnames, name variants and role-only phrases
+(«السفير الإيراني») join the person they point back to.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from marsad.actors.base import Actor, ActorBase, light_stem, load_base, skeleton, strip_article
+from marsad.actors.match import Match, choose, link_name, scan
+from marsad.actors.roles import (STOPS, agent_of, country_of_token, head_of, role_after, role_before,
+                                 strip_titles)
+from marsad.actors.translit import transliterate
+from marsad.errors import UsageError
+from marsad.records import Entity, Span
+from marsad.text import Token, normalize_for_match, tokenize
+
+TYPES = {"PER", "ORG", "GPE", "LOC", "MISC", "NORP"}
+LOCATIVE_BEFORE = frozenset(normalize_for_match(w) for w in """في الى إلى نحو قرب داخل خارج شمال جنوب شرق غرب وسط
+عاصمة العاصمة مدينة ضواحي أنحاء حتى عبر مطار شوارع وصل زار زارت يزور تزور سيزور ستزور زيارة زيارته زيارتها بزيارة
+توجه يتوجه غادر غادرت يغادر مقر وصل وصلت يصل سيصل
+سفارة قنصلية منطقة ريف محافظة أطراف""".split())
+
+
+class SpanError(UsageError):
+    """A span given to ``resolve`` does not fit the body or has an unknown type."""
+
+    code = "M501"
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    i: int
+    j: int
+    type: str
+    actor: Actor | None = None
+    conf: float = 0.0
+    kind: str = "name"  # name, nisba, seat, place, role, surname
+    roles: list[tuple[int, int]] = field(default_factory=list)  # token ranges
+    keys: tuple[str, ...] = ()  # exact token keys of the name
+    country: str | None = None
+
+
+def _tok_range(starts: list[int], ends: list[int], s: int, e: int) -> tuple[int, int]:
+    return bisect_right(ends, s), bisect_left(starts, e)
+
+
+def _keys(tokens: list[Token], i: int, j: int) -> tuple[str, ...]:
+    return tuple(strip_article(tokens[k].norm) for k in range(i, j))
+
+
+def _text(body: str, tokens: list[Token], i: int, j: int) -> str:
+    return body[tokens[i].start:tokens[j - 1].end]
+
+
+def _mention_of(m: Match, typ: str | None, base: ActorBase, tokens: list[Token]) -> _Mention:
+    types = {"PER"} if typ == "PER" else None
+    actor = choose(m.aliases, types)
+    kind = m.aliases[0].kind if m.aliases else "name"
+    if actor is None:
+        mtype = typ or (m.aliases[0].actor.type if m.aliases else "MISC")
+    else:
+        mtype = "NORP" if kind == "nisba" else actor.type
+    return _Mention(m.start, m.end, m.i, m.j, mtype, actor, m.confidence if actor else 0.0, kind,
+                    keys=_keys(tokens, m.i, m.j), country=actor.country if actor else None)
+
+
+def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str, base: ActorBase) -> _Mention | None:
+    inner = scan(tokens, base, i, j, auto_only=False)
+    if typ == "PER":
+        per = [m for m in inner if choose(m.aliases, {"PER"})]
+        if per:
+            m = max(per, key=lambda x: (x.j - x.i, -x.i))
+            men = _mention_of(m, "PER", base, tokens)
+            if m.i > i:
+                men.roles.append((i, m.i))
+            return men
+        _, n = strip_titles(tokens, i, j, base)
+        if n >= j:
+            return None
+        name = _text(body, tokens, n, j)
+        actor, conf = link_name(name, base, {"PER"})
+        men = _Mention(tokens[n].start, tokens[j - 1].end, n, j, "PER", actor, conf, keys=_keys(tokens, n, j),
+                       country=actor.country if actor else None)
+        if n > i and head_of(tokens[i]):
+            men.roles.append((i, n))
+        return men
+    if inner:
+        m = max(inner, key=lambda x: (x.j - x.i, -x.i))
+        whole = m.j - m.i >= (j - i) - 1 or (m.i == i and m.j == j)
+        if whole:
+            men = _mention_of(m, None, base, tokens)
+            if typ in ("ORG", "MISC") and men.type == "GPE" and men.kind == "name" and m.j - m.i < j - i:
+                pass
+            else:
+                return men
+    country = next((c for c in (country_of_token(tokens[k], base) for k in range(i, j)) if c), None)
+    types = {"ORG"} if typ == "ORG" else {"GPE", "LOC"} if typ in ("GPE", "LOC") else None
+    actor, conf = (None, 0.0)
+    if typ in ("GPE", "LOC", "ORG"):
+        actor, conf = link_name(_text(body, tokens, i, j), base, types)
+    return _Mention(tokens[i].start, tokens[j - 1].end, i, j, typ, actor, conf, keys=_keys(tokens, i, j),
+                    country=(actor.country if actor else country))
+
+
+def _locative(tokens: list[Token], m: _Mention, body: str) -> bool:
+    tok = tokens[m.i]
+    if tok.norm != tok.forms[-1] and tok.norm[0] == "ب" and len(tok.forms) > 1:
+        return True  # «بموسكو»
+    if m.i > 0 and tokens[m.i - 1].norm in LOCATIVE_BEFORE:
+        return True
+    if m.i > 0 and any(f in LOCATIVE_BEFORE for f in tokens[m.i - 1].forms):
+        return True
+    # dateline «طهران - إرنا» at a paragraph start
+    line_start = body.rfind("\n", 0, m.start) + 1
+    if not body[line_start:m.start].strip() and body[m.end:m.end + 3].strip()[:1] in ("-", "–", "(", "ـ"):
+        return True
+    return False
+
+
+def _role_heads(tokens: list[Token], rng: tuple[int, int]) -> list[str]:
+    return [light_stem(h) for h in (head_of(tokens[k]) for k in range(*rng)) if h]
+
+
+def _role_keys(tokens: list[Token], rng: tuple[int, int]) -> set[str]:
+    return {light_stem(strip_article(tokens[k].forms[-1])) for k in range(*rng)}
+
+
+def _role_country(tokens: list[Token], rng: tuple[int, int], base: ActorBase) -> str | None:
+    for k in range(*rng):
+        c = country_of_token(tokens[k], base)
+        if c:
+            return c
+    return None
+
+
+@dataclass
+class _Cluster:
+    mentions: list[_Mention]
+    actor: Actor | None
+    type: str
+    roles: list[tuple[int, int]] = field(default_factory=list)
+    country: str | None = None
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+
+def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
+            base: ActorBase | None = None) -> tuple[Entity, ...]:
+    """Entities of ``body`` from tagger ``spans`` ``(start, end, type)`` plus unambiguous base aliases."""
+    base = load_base() if base is None else base
+    tokens = tokenize(body)
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    covered = bytearray(len(tokens))
+    mentions: list[_Mention] = []
+    for span in sorted(spans):
+        s, e, typ = span
+        if not (0 <= s < e <= len(body)) or typ not in TYPES:
+            raise SpanError(f"span {span!r} does not fit a body of {len(body)} characters or has an unknown type")
+        i, j = _tok_range(starts, ends, s, e)
+        if i >= j or any(covered[i:j]):
+            continue
+        men = _from_span(body, tokens, i, j, typ, base)
+        covered[i:j] = b"\x01" * (j - i)
+        if men is not None:
+            mentions.append(men)
+    for m in scan(tokens, base):
+        if any(covered[m.i:m.j]):
+            continue
+        mentions.append(_mention_of(m, None, base, tokens))
+    mentions.sort(key=lambda x: x.start)
+
+    # roles around person names; nationality words inside a person's role belong to that person
+    in_role = bytearray(len(tokens))
+    occupied = bytearray(len(tokens))  # 1: any mention, 2: a person or organisation
+    for men in mentions:
+        occupied[men.i:men.j] = (b"\x02" if men.type in ("PER", "ORG") else b"\x01") * (men.j - men.i)
+    for idx, men in enumerate(mentions):
+        if men.type != "PER":
+            continue
+        floor = max((o.j for o in mentions[:idx] if o.type == "PER"), default=0)
+        left = role_before(tokens, men.i if not men.roles else men.roles[0][0], base, floor)
+        if left:
+            men.roles.insert(0, left)
+        nxt = next((o.i for o in mentions[idx + 1:] if o.type == "PER"), len(tokens))
+        right = role_after(tokens, men.j, base, nxt)
+        if right:
+            men.roles.append(right)
+        for a, b in men.roles:
+            in_role[a:b] = b"\x01" * (b - a)
+    mentions = [m for m in mentions if not (m.type == "NORP" and any(in_role[m.i:m.j]))]
+
+    # capitals: the state when they act, the city when they are a place
+    for men in mentions:
+        if men.kind != "seat" or men.actor is None:
+            continue
+        key = tuple(light_stem(k) for k in men.keys)
+        if key in base.seat_keys or not _locative(tokens, men, body):
+            continue
+        places = [a for m in scan(tokens, base, men.i, men.j, auto_only=False) for a in m.aliases
+                  if a.kind == "place"]
+        place = choose(places)
+        if place is not None:
+            men.actor, men.kind, men.country = place, "place", place.country
+
+    # role-only mentions («السفير الإيراني», «الوزير») as candidates
+    role_only: list[_Mention] = []
+    k = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        h = head_of(tok)
+        if not h or occupied[k] or in_role[k]:
+            k += 1
+            continue
+        definite = any(f.startswith("ال") for f in tok.forms)
+        n = k + 1
+        while n < len(tokens) and n - k <= 3 and occupied[n] < 2 and country_of_token(tokens[n], base):
+            n += 1
+        if not definite and n == k + 1:
+            k += 1
+            continue
+        nxt = next((m for m in mentions if m.i >= n), None)
+        if nxt is not None and nxt.i == n and nxt.type == "PER":
+            k = n
+            continue
+        start = tokens[k].start + (len(tok.text) - len(tok.text.lstrip("وف")) if tok.norm[0] in "وف" and tok.forms[0] != tok.forms[-1] and tok.norm[1:3] == "ال" else 0)
+        role_only.append(_Mention(start, tokens[n - 1].end, k, n, "PER", kind="role",
+                                  country=_role_country(tokens, (k + 1, n), base)))
+        k = n
+
+    # coreference, in reading order
+    clusters: list[_Cluster] = []
+    by_actor: dict[tuple[str, str], _Cluster] = {}
+    events = sorted(mentions + role_only, key=lambda m: m.start)
+    for men in events:
+        if men.kind == "role":
+            target = _antecedent(clusters, tokens, men, base)
+            if target is not None:
+                target.mentions.append(men)
+            continue
+        if men.actor is not None:
+            akey = (men.actor.id, "NORP" if men.type == "NORP" else "X")
+            cl = by_actor.get(akey)
+            if cl is None and men.type == "PER":
+                cl = _unlinked_match(clusters, men)
+                if cl is not None and cl.actor is None:
+                    cl.actor = men.actor
+            if cl is None:
+                cl = _Cluster([], men.actor, men.type, country=men.actor.country)
+                clusters.append(cl)
+            by_actor[akey] = cl
+            cl.mentions.append(men)
+            cl.roles.extend(men.roles)
+            continue
+        cl = _unlinked_match(clusters, men) if men.type == "PER" else next(
+            (c for c in clusters if c.actor is None and c.type == men.type
+             and c.mentions[0].keys == men.keys), None)
+        if cl is None:
+            cl = _Cluster([], None, men.type, country=men.country)
+            clusters.append(cl)
+        cl.mentions.append(men)
+        cl.roles.extend(men.roles)
+        if cl.country is None and men.country:
+            cl.country = men.country
+
+    # surnames the tagger missed: the last word of a full name seen earlier
+    _add_surnames(clusters, tokens, body, occupied, in_role)
+    # role-only mentions took their nationality word: drop NORP mentions inside them
+    taken = set()
+    for cl in clusters:
+        for m in cl.mentions:
+            if m.kind == "role":
+                taken.update(range(m.i, m.j))
+    for cl in clusters:
+        if cl.type == "NORP":
+            cl.mentions = [m for m in cl.mentions if not taken.intersection(range(m.i, m.j))]
+    clusters = [c for c in clusters if c.mentions]
+    return _entities(body, tokens, clusters, base)
+
+
+def _unlinked_match(clusters: list[_Cluster], men: _Mention) -> _Cluster | None:
+    keys = men.keys
+    if not keys:
+        return None
+    skel = skeleton(" ".join(keys))
+    for cl in reversed(clusters):
+        if cl.type != "PER":
+            continue
+        for m in cl.mentions:
+            if m.kind == "role" or not m.keys:
+                continue
+            mk = m.keys
+            if mk == keys or (len(keys) < len(mk) and mk[-len(keys):] == keys):
+                return cl
+            if len(keys) == len(mk) and skeleton(" ".join(mk)) == skel and len(skel) >= 4:
+                return cl
+            if len(keys) < len(mk) and skeleton(" ".join(mk[-len(keys):])) == skel and len(skel) >= 4:
+                return cl
+    return None
+
+
+def _antecedent(clusters: list[_Cluster], tokens: list[Token], men: _Mention, base: ActorBase) -> _Cluster | None:
+    head = light_stem(head_of(tokens[men.i]) or "")
+    extra = _role_keys(tokens, (men.i + 1, men.j)) if men.country is None else set()
+    for cl in reversed(clusters):
+        if cl.type != "PER":
+            continue
+        heads, keys = [], set()
+        for rng in cl.roles:
+            hs = _role_heads(tokens, rng)
+            if hs:
+                heads.append(hs[0])
+            keys |= _role_keys(tokens, rng)
+        if cl.actor is not None and cl.actor.role:
+            r = tokenize(cl.actor.role)
+            if r and head_of(r[0]):
+                heads.append(light_stem(head_of(r[0])))
+            keys |= {light_stem(strip_article(t.forms[-1])) for t in r}
+        if head not in heads:
+            continue
+        country = cl.country or (cl.actor.country if cl.actor else None)
+        if men.country and country and men.country != country:
+            continue
+        if extra and not extra <= keys:
+            continue
+        return cl
+    return None
+
+
+def _add_surnames(clusters, tokens, body, occupied, in_role) -> None:
+    for cl in clusters:
+        if cl.type != "PER":
+            continue
+        full = [m for m in cl.mentions if len(m.keys) >= 2 and m.kind != "role"]
+        if not full:
+            continue
+        last = full[0].keys[-1]
+        if len(last) < 4 or last in STOPS or (cl.actor is not None and last not in {k for m in full for k in m.keys}):
+            continue
+        after = full[0].j
+        for k in range(after, len(tokens)):
+            if occupied[k] or in_role[k]:
+                continue
+            tok = tokens[k]
+            for n, form in enumerate(tok.forms):
+                if strip_article(form) == last and not head_of(tok):
+                    trimmed = len(tok.norm) - len(form)
+                    start = tok.start + trimmed if tok.text[:trimmed] == tok.norm[:trimmed] else tok.start
+                    cl.mentions.append(_Mention(start, tok.end, k, k + 1, "PER", cl.actor, 0.9, "surname",
+                                                keys=(last,)))
+                    occupied[k] = 1
+                    break
+
+
+def _name_of(cl: _Cluster, body: str) -> str:
+    if cl.actor is not None and cl.type != "NORP" and not cl.actor.id.startswith("marsad:place/"):
+        return cl.actor.name
+    named = [m for m in cl.mentions if m.kind != "role"] or cl.mentions
+    best = max(named, key=lambda m: (m.j - m.i, -m.start))
+    return body[best.start:best.end]
+
+
+def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: ActorBase) -> tuple[Entity, ...]:
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    out = []
+    for n, cl in enumerate(clusters, 1):
+        ms = sorted({(m.start, m.end) for m in cl.mentions})
+        mentions = tuple(Span(body[s:e], s, e) for s, e in ms)
+        roles = []
+        for rng in cl.roles:
+            text = _text(body, tokens, *rng).strip(" ،,")
+            if text and text not in roles:
+                roles.append(text)
+        actor = cl.actor
+        name = _name_of(cl, body)
+        country = actor.country if actor and actor.country else cl.country
+        if country is None and cl.type == "PER":
+            country = next((c for c in (_role_country(tokens, r, base) for r in cl.roles) if c), None)
+        code = actor.code if actor else None
+        if code is None and country and cl.type in ("PER", "ORG"):
+            heads = [h for r in cl.roles for h in _role_heads(tokens, r)]
+            agent = agent_of(heads[0]) if heads else None
+            code = country + (agent or "")
+        if code is None and country and cl.type in ("GPE", "NORP"):
+            code = country
+        latin = actor.latin if actor and actor.latin else None
+        if latin is None:
+            latin = transliterate(name) or None
+        out.append(Entity(id=f"e{n}", type=cl.type, name=name, mentions=mentions, name_latin=latin,
+                          actor=actor.id if actor else None, country=country, code=code, roles=tuple(roles)))
+    return tuple(out)
