@@ -211,6 +211,11 @@ def load_base() -> ActorBase:
             actor = Actor(f"marsad:{prefix}/{slug}", typ, text, None, country or None, code or None,
                           rank=RANK_PETRARCH)
         base.add(actor, text, kind, auto=len(text.split()) > 1)
+    # surnames of people, for names a tagger found: linked only when one person of the base has it
+    for actor in [a for a in base.actors.values() if a.type == "PER"]:
+        words = actor.name.split()
+        if len(words) >= 2 and len(normalize_for_match(words[-1])) >= 4:
+            base.add(actor, words[-1], "surname", auto=False)
     # seats of power (palaces, offices) act for the state wherever they occur; capitals only when they act
     for lst in base.by_first.values():
         for a in lst:

@@ -14,7 +14,8 @@ from marsad.text import Token
 
 FUZZY_MIN = 88.0  # rapidfuzz ratio on skeletons
 PLACE_DOMINANCE = 3.0
-KIND_ORDER = {"name": 0, "seat": 1, "nisba": 2, "place": 3}  # a place wins an ambiguous name when this many times more populous
+QUOTES = frozenset("«»\"'“”")
+KIND_ORDER = {"name": 0, "seat": 1, "nisba": 2, "place": 3, "surname": 4}  # a place wins an ambiguous name when this many times more populous
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,25 +75,31 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
                 n = len(alias.keys)
                 if i + n > hi or (auto_only and not alias.auto):
                     continue
-                if best is not None and n <= best[0]:
+                if best is not None and n <= len(best[1].keys):
                     break
-                ok, text_exact = True, [exact]
+                ok, text_exact, pos = True, [exact], i
                 for m in range(1, n):
-                    ks = _keysets(tokens, cache, i + m)
+                    pos += 1
+                    while pos < hi - 1 and tokens[pos].norm in QUOTES and alias.keys[m] not in QUOTES:
+                        pos += 1  # «حزب الله» inside quotes: تنظيم «القاعدة»
+                    if pos >= hi:
+                        ok = False
+                        break
+                    ks = _keysets(tokens, cache, pos)
                     hit = next((x for x in ks if x[0] == alias.keys[m]), None)
                     if hit is None:
                         ok = False
                         break
                     text_exact.append(hit[1])
                 if ok:
-                    best = (n, alias, trimmed, tuple(text_exact))
+                    best = (pos + 1 - i, alias, trimmed, tuple(text_exact))
                     break
             if best is not None:
                 break
         if best is None:
             i += 1
             continue
-        n, alias, trimmed, text_exact = best
+        n, alias, trimmed, text_exact = best  # n counts tokens spanned, quotes included
         same = [a for a in by_first[alias.keys[0]] if a.keys == alias.keys and (a.auto or not auto_only)]
         exact_same = [a for a in same if a.exact == text_exact]
         (exact_same or same).sort(key=lambda a: KIND_ORDER[a.kind])

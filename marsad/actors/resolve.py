@@ -95,7 +95,8 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str, base: A
         return men
     if inner:
         m = max(inner, key=lambda x: (x.j - x.i, -x.i))
-        whole = m.j - m.i >= (j - i) - 1 or (m.i == i and m.j == j)
+        _, n = strip_titles(tokens, i, j, base)
+        whole = m.j == j and (m.i == i or m.i == n)
         if whole:
             men = _mention_of(m, None, base, tokens)
             if typ in ("ORG", "MISC") and men.type == "GPE" and men.kind == "name" and m.j - m.i < j - i:
@@ -103,6 +104,9 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str, base: A
             else:
                 return men
     country = next((c for c in (country_of_token(tokens[k], base) for k in range(i, j)) if c), None)
+    if country is None:
+        country = next((a.country for m in inner for a in [choose([x for x in m.aliases if x.auto or x.kind == "surname"])]
+                        if a is not None and a.country), None)
     types = {"ORG"} if typ == "ORG" else {"GPE", "LOC"} if typ in ("GPE", "LOC") else None
     actor, conf = (None, 0.0)
     if typ in ("GPE", "LOC", "ORG"):
@@ -225,9 +229,12 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             continue
         definite = any(f.startswith("ال") for f in tok.forms)
         n = k + 1
-        while n < len(tokens) and n - k <= 3 and occupied[n] < 2 and country_of_token(tokens[n], base):
+        while n < len(tokens) and n - k <= 4 and occupied[n] < 2 and not head_of(tokens[n]) and (
+                country_of_token(tokens[n], base) or (tokens[n].norm.startswith("ال") and n == k + 1)):
             n += 1
-        if not definite and n == k + 1:
+        while n > k + 1 and not country_of_token(tokens[n - 1], base) and n - 1 > k + 1:
+            n -= 1
+        if not definite and not any(country_of_token(tokens[x], base) for x in range(k + 1, n)):
             k += 1
             continue
         nxt = next((m for m in mentions if m.i >= n), None)
@@ -248,6 +255,10 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             target = _antecedent(clusters, tokens, men, base)
             if target is not None:
                 target.mentions.append(men)
+            elif men.country:  # an unnamed office holder of a known country («رئيس الوزراء البريطاني»)
+                men.kind = "office"
+                cl = _Cluster([men], None, "PER", roles=[(men.i, men.j)], country=men.country)
+                clusters.append(cl)
             continue
         if men.actor is not None:
             akey = (men.actor.id, "NORP" if men.type == "NORP" else "X")
@@ -280,7 +291,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     taken = set()
     for cl in clusters:
         for m in cl.mentions:
-            if m.kind == "role":
+            if m.kind in ("role", "office"):
                 taken.update(range(m.i, m.j))
     for cl in clusters:
         if cl.type == "NORP":

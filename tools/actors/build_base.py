@@ -47,6 +47,26 @@ def nisba_forms(stem: str) -> list[str]:
     return out
 
 
+NO_NISBA = {"MLI", "MCO"}  # «مالي» is also «financial»
+
+
+def derived_nisba(names: list[str]) -> list[str]:
+    """Nisba of a one-word country name the hand list does not cover: «نيبال» → «نيبالي», «كينيا» → «كيني»."""
+    out = []
+    for n in names:
+        if " " in n:
+            continue
+        stem = n[2:] if n.startswith("ال") else n
+        if len(stem) < 3 or stem[-1] in "ةىيوه":
+            continue
+        if stem[-1] == "ا":
+            stem = stem[:-1]
+            if stem[-1] == "ي" and len(stem) > 3:
+                stem = stem[:-1]
+        out.append(stem + "ي")
+    return list(dict.fromkeys(out))[:2]
+
+
 def build_countries(shared: Path) -> list[dict]:
     geo = json.loads((shared / "GeoNames-cities15000" / "countries.json").read_text(encoding="utf-8"))
     cldr = json.loads((shared / "CLDR-Arabic" / "ar" / "territories.json").read_text(encoding="utf-8"))
@@ -88,6 +108,8 @@ def build_countries(shared: Path) -> list[dict]:
         nisba = []
         for stem in h.get("nisba", []):
             nisba += nisba_forms(stem)
+        if not h.get("nisba") and iso3 not in NO_NISBA:
+            nisba += [f for stem in derived_nisba(names) for f in nisba_forms(stem)]
         nisba += h.get("plural", [])
         seats = list(h.get("seats", []))
         if not seats and c.get("capital"):
