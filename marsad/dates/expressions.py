@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from marsad.dates import grammar, lexicon
-from marsad.dates.parse import decode_date, original_span, parse_date_value
+from marsad.dates.parse import LazyNormalized, decode_date, original_span, parse_date_value
 from marsad.errors import UsageError
 from marsad.records import TimeExpr
-from marsad.text.normalize import normalize
 from marsad.text.normalize import normalize_for_match as N
 
 __all__ = ["time_expressions"]
@@ -54,6 +54,11 @@ _NOT_TODAY_BEFORE = frozenset(N(w) for w in ["ذلك", "نفس", "ذات", "صح
                                               "بصحيفة", "بجريدة", "وصحيفة", "وجريدة", "مثل"])
 
 
+@lru_cache(maxsize=1)
+def _day_offsets() -> dict[str, int]:
+    return {N(k): v for k, v in _DAY_OFFSETS.items()}
+
+
 def _day_offset(relw: str) -> int | None:
     key = " ".join(relw.split())
     if key.startswith(N("أول")) or key.endswith(N("الأول")) or key.startswith(N("قبل")):
@@ -62,7 +67,7 @@ def _day_offset(relw: str) -> int | None:
         return 2
     if key.startswith(N("الليلة")) and key != N("الليلة"):
         return -1
-    return {N(k): v for k, v in _DAY_OFFSETS.items()}.get(key)
+    return _day_offsets().get(key)
 
 
 def _published_day(published: str | None) -> date | None:
@@ -193,7 +198,7 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
     pub = _published_day(published)
     if not body:
         return []
-    norm = normalize(body)
+    norm = LazyNormalized(body)
     text = grammar.PAD + norm.text
     out: list[TimeExpr] = []
     last_end = 0
