@@ -23,6 +23,10 @@ RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "actors"
 # Source ranks: lower wins when two actors share an alias.
 RANK_HAND, RANK_SEAT, RANK_PLACE, RANK_PETRARCH = 0, 1, 2, 3
 AUTO_PLACE_POPULATION = 1_000_000
+# Place names that are also everyday words: linked when a tagger marks them, never added on their own.
+PLACE_STOP = frozenset(normalize_for_match(w) for w in """مدينة المدينة عاصمة العاصمة جزيرة الجزيرة ميناء السلام
+النصر الحرية الوحدة الأمل الخليج الشرق الغرب الجنوب الشمال الوسط النور البلد الريف الساحل الدولة المركز القرية
+الرياض الزهراء الصحة العين الفيصلية الشروق العبور المستقبل الثورة التحرير السادس""".split()) - {"الرياض"}
 SEAT_WORDS = {"قصر", "بيت", "كرملين", "اليزيه", "داونينغ", "داوننغ", "كي", "سراي", "بعبدا", "قرطاج"}  # smaller places are linked when tagged, never added on their own
 
 
@@ -70,7 +74,8 @@ def light_stem(key: str) -> str:
     return key
 
 
-_SKELETON_DROP = str.maketrans("", "", "اويء -ـ")
+_SKELETON_DROP = str.maketrans({"ا": None, "و": None, "ي": None, "ء": None, " ": None, "-": None, "ـ": None,
+                                "ڤ": "ف", "پ": "ب", "چ": "ج", "گ": "ك", "ژ": "ز"})
 
 
 def skeleton(text: str) -> str:
@@ -197,7 +202,8 @@ def load_base() -> ActorBase:
         actor = Actor(f"marsad:place/{gid}", "GPE", al[0], latin, iso3, iso3, population=population,
                       rank=RANK_PLACE)
         for text in al:
-            base.add(actor, text, "place", population >= AUTO_PLACE_POPULATION)
+            auto = population >= AUTO_PLACE_POPULATION and normalize_for_match(text) not in PLACE_STOP
+            base.add(actor, text, "place", auto)
     for f in _rows("petrarch.tsv"):
         text, typ, country, code = (f + ["", "", "", ""])[:4]
         slug = "petrarch-" + "-".join(alias_keys(text)[1])

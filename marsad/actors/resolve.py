@@ -203,7 +203,9 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             men.roles.append(right)
         for a, b in men.roles:
             in_role[a:b] = b"\x01" * (b - a)
-    mentions = [m for m in mentions if not (m.type == "NORP" and any(in_role[m.i:m.j]))]
+    # inside a person's role, nationality words and inflected (agreeing) organisation names are the role's
+    mentions = [m for m in mentions if not (any(in_role[m.i:m.j]) and (
+        m.type == "NORP" or (m.type == "ORG" and m.conf < 1.0)))]
 
     # capitals: the state when they act, the city when they are a place
     for men in mentions:

@@ -63,8 +63,11 @@ def _compliant(tok: Token, base: ActorBase) -> bool:
         return True
     if country_of_token(tok, base):
         return True
-    stem = light_stem(strip_article(tok.stem))
-    return any(a.kind in ("place", "seat") for a in base.by_first.get(stem, ()) if len(a.keys) == 1)
+    for form in tok.forms:
+        stem = light_stem(strip_article(form))
+        if any(a.kind in ("place", "seat") for a in base.by_first.get(stem, ()) if len(a.keys) == 1):
+            return True
+    return False
 
 
 def country_of_token(tok: Token, base: ActorBase) -> str | None:

@@ -140,6 +140,15 @@ ROLE_WORDS = set(normalize_for_match(w) for w in """رئيس وزير نائب �
 مسلح متظاهر معارض دولة حكومة قوة قوة شعب مواطن""".split())
 
 
+def _key(word: str) -> str:
+    w = normalize_for_match(word)
+    w = w[2:] if w.startswith("ال") and len(w) >= 4 else w
+    for suf in ("يون", "يين", "يه", "ه"):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            return w[: -len(suf)] + ("ي" if suf.startswith("ي") else "")
+    return w
+
+
 def _latest_code(codes: list[str]) -> str | None:
     best, best_end = None, -1
     for c in codes:
@@ -157,7 +166,7 @@ def _latest_code(codes: list[str]) -> str | None:
     return best
 
 
-def build_petrarch(shared: Path, iso3s: set[str]) -> list[str]:
+def build_petrarch(shared: Path, iso3s: set[str], country_words: set[str] = frozenset()) -> list[str]:
     path = shared / "UniversalPetrarch-Arabic" / "dictionaries" / "actor_dict_ar_v4.txt"
     entries, cur = [], None
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -194,8 +203,8 @@ def build_petrarch(shared: Path, iso3s: set[str]) -> list[str]:
             typ = "NORP" if norm[0].endswith("ي") else "GPE"
         elif any(w in ORG_WORDS for w in norm):
             typ = "ORG"
-        elif norm[0] in ROLE_WORDS or any(w in ROLE_WORDS for w in norm):
-            continue
+        elif any(w in ROLE_WORDS for w in norm) or any(_key(w) in country_words for w in norm):
+            continue  # an agent phrase («وزير خارجية روسي»), not a person
         else:
             typ = "PER"
         key = " ".join(norm)
@@ -225,7 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     iso3_of = {c["iso2"]: c["iso3"] for c in countries}
     places = build_places(shared, iso3_of)
     (OUT / "places.tsv").write_text("\n".join(places) + "\n", encoding="utf-8")
-    pet = build_petrarch(shared, set(iso3_of.values()))
+    words = {_key(w) for c in countries for n in c["names"] + c["nisba"] for w in n.split()}
+    pet = build_petrarch(shared, set(iso3_of.values()), words)
     (OUT / "petrarch.tsv").write_text("\n".join(pet) + "\n", encoding="utf-8")
     write_catalogue()
     print(f"countries {len(countries)}, places {len(places) - 1}, petrarch {len(pet) - 1}")
