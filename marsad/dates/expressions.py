@@ -48,7 +48,7 @@ _NEXT = frozenset(N(w) for w in grammar.NEXT)
 _DAY_OFFSETS = {
     **dict.fromkeys(["اليوم", "الليلة"], 0),
     **dict.fromkeys(["أمس", "الأمس", "البارحة"], -1),
-    **dict.fromkeys(["غدا", "يوم غد", "الغد", "غد"], 1),
+    **dict.fromkeys(["غدا", "يوم غد", "يوم الغد", "الغد", "غد"], 1),
 }
 _NOT_TODAY_BEFORE = frozenset(N(w) for w in ["ذلك", "نفس", "ذات", "صحيفة", "جريدة", "لصحيفة", "لجريدة",
                                               "بصحيفة", "بجريدة", "وصحيفة", "وجريدة", "مثل"])

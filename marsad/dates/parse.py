@@ -231,7 +231,9 @@ def decode_date(m: re.Match, form: str) -> Parsed | None:
         return Parsed(f"{year:04d}-{month:02d}", "absolute")
     if form == "yk":
         year = int(g("y_yk"))
-        return Parsed(f"{year:04d}", "other") if 1000 <= year <= 2999 else None
+        if g("hm_yk") or not 1000 <= year <= 2999:
+            return None  # a Hijri year («سنة 1438 هـ») has no single Gregorian year
+        return Parsed(f"{year:04d}", "other")
     return None
 
 

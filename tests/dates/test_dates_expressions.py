@@ -62,6 +62,8 @@ def test_dates_expressions_weekdays(body, text, value, kind):
     ("يصل يوم غد", "يوم غد", "2024-11-20"),
     ("يصل صباح الغد", "صباح الغد", "2024-11-20"),
     ("يصل بعد غد", "بعد غد", "2024-11-21"),
+    ("يصل خلال يوم الغد", "يوم الغد", "2024-11-20"),
+    ("انعقد عشية اليوم الثلاثاء", "عشية اليوم الثلاثاء", "2024-11-19"),
     ("يصل الليلة", "الليلة", "2024-11-19"),
     ("وقع الليلة الماضية", "الليلة الماضية", "2024-11-18"),
     ("منذ ثلاثة أيام", "منذ ثلاثة أيام", "2024-11-16"),
@@ -127,6 +129,7 @@ def test_dates_expressions_vague_relative_has_no_value(body, text):
     ("عام 2011 كان", "عام 2011", "2011", "other"),
     ("منذ عام 2011", "عام 2011", "2011", "other"),
     ("في الثلاثاء 19 نوفمبر 2024", "الثلاثاء 19 نوفمبر 2024", "2024-11-19", "absolute"),
+    ("تسليم المساكن خلال شهر جانفي 2017", "شهر جانفي 2017", "2017-01", "absolute"),
 ])
 def test_dates_expressions_absolute(body, text, value, kind):
     t = only(body)
@@ -155,6 +158,7 @@ def test_dates_expressions_absolute(body, text, value, kind):
     "بغداد",
     "سجل 2024 نقطة",
     "فاز 3-1",
+    "هلال رمضان لسنة 1438 هجري",  # a Hijri year has no single Gregorian year
 ])
 def test_dates_expressions_no_false_hits(body):
     assert exprs(body) == []
