@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from marsad.errors import FormatError, InputTooLargeError, MarsadError
 from marsad.ingest.decode import decode_bytes, meta_charset
 from marsad.ingest.document import Document
+from marsad.ingest.gz import gunzip, gunzip_head, gzip_problem
 from marsad.ingest.sniff import SNIFF_KINDS, sniff_kind
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -92,6 +93,8 @@ def _dispatch(data: bytes, uri: str | None, kind: str, options: _Options, depth:
         yield from _read_zip(data, uri, options, depth)
     elif kind == "gzip":
         yield from _read_gzip(data, uri, options, depth)
+    elif kind == "tar":
+        yield from _read_tar(data, uri, options, depth)
 
 
 def _single_document(data: bytes, uri: str | None, *, declared: str | None, as_html: bool = False):
@@ -147,13 +150,61 @@ def _read_zip(data: bytes, uri: str | None, options: _Options, depth: int):
             yield from _read(payload, where, None, options, depth + 1)
 
 
+def _read_tar(data: bytes, uri: str | None, options: _Options, depth: int, *, compressed: bool = False):
+    """Each regular file of a tar (or, streamed without inflating it whole, a .tar.gz), uri ``tar!member``.
+
+    Members come in archive order: a stream cannot be sorted without holding it, and the order is the
+    archive's own, so it is stable.
+    """
+    import tarfile
+
+    base = uri or "-"
+    if depth >= _MAX_DEPTH:
+        yield FormatError("containers nested too deeply", source=base)
+        return
+    count = 0
+    # tarfile takes a cut-off header for the end of the archive: check the ends ourselves.
+    cut = gzip_problem(data) if compressed else None
+    try:
+        archive = tarfile.open(fileobj=io.BytesIO(data), mode="r|gz" if compressed else "r|")
+        for member in archive:
+            count += 1
+            if not member.isfile():
+                continue
+            name = member.name[2:] if member.name.startswith("./") else member.name
+            where = f"{base}!{name}"
+            if any(part.startswith(".") for part in name.split("/")):
+                continue  # hidden files, as read_path skips them on disk
+            if member.size > options.max_bytes:
+                yield InputTooLargeError(f"tar member is {member.size} bytes, over {options.max_bytes}",
+                                         source=where)
+                continue
+            handle = archive.extractfile(member)
+            payload = handle.read(member.size) if handle else b""
+            if len(payload) < member.size:
+                yield FormatError("tar member is cut short", source=where)
+                return
+            yield from _read(payload, where, None, options, depth + 1)
+    except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error) as exc:
+        what = "unreadable" if count == 0 else f"truncated or corrupt after {count} members"
+        yield FormatError(f"tar archive {what}: {exc}", source=base)
+        return
+    if not compressed and archive.offset + 2 * tarfile.BLOCKSIZE > len(data):
+        cut = "is truncated (no end-of-archive blocks)"
+    if cut:
+        yield FormatError(f"tar archive {cut} after {count} members", source=base)
+
+
 def _read_gzip(data: bytes, uri: str | None, options: _Options, depth: int):
     base = uri or "-"
     if depth >= _MAX_DEPTH:
         yield FormatError("containers nested too deeply", source=base)
         return
     inner_uri = base[:-3] if base.lower().endswith(".gz") else base
-    payload, problem = _gunzip(data, options.max_bytes)
+    if gunzip_head(data)[257:262] == b"ustar":
+        yield from _read_tar(data, base, options, depth, compressed=True)
+        return
+    payload, problem = gunzip(data, options.max_bytes)
     if problem is None:
         # The inner name (x.jsonl for x.jsonl.gz) guides sniffing; uris keep the real file name.
         yield from _read(payload, base, sniff_kind(payload, inner_uri), options, depth + 1)
@@ -168,21 +219,3 @@ def _read_gzip(data: bytes, uri: str | None, options: _Options, depth: int):
         yield from _read(complete, base, "jsonl", options, depth + 1)
     problem.source = base
     yield problem
-
-
-def _gunzip(data: bytes, max_bytes: int) -> tuple[bytes, MarsadError | None]:
-    """Decompress all gzip members, never past ``max_bytes``; report truncation instead of raising."""
-    out = bytearray()
-    rest = data
-    while rest:
-        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        try:
-            out += inflater.decompress(rest, max_bytes + 1 - len(out))
-        except zlib.error as exc:
-            return bytes(out), FormatError(f"gzip stream corrupt: {exc}")
-        if len(out) > max_bytes:
-            return bytes(out[:max_bytes]), InputTooLargeError(f"gzip inflates past {max_bytes} bytes")
-        if not inflater.eof:
-            return bytes(out), FormatError("gzip stream is truncated")
-        rest = inflater.unused_data.lstrip(b"\x00")  # concatenated members, trailing padding
-    return bytes(out), None

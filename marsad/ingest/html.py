@@ -208,6 +208,8 @@ def _cut_related(tree) -> tuple[RelatedBlock, ...]:
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in _NEVER_RELATED:
             continue
+        if el.tag not in _BLOCKS and el.tag != "a":
+            continue  # a <span class="more"> inside a paragraph is often the article's own folded text
         marks = " ".join(filter(None, (el.get("class"), el.get("id"))))
         if marks and _RELATED_ATTR.search(marks) and free(el):
             if body_len > 200 and len(_text_of(el)) > 0.6 * body_len:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import codecs
 import json
 import re
-import zlib
 
-SNIFF_KINDS = ("text", "html", "warc", "feed", "jsonl", "json", "csv", "zip", "gzip")
+from marsad.ingest.gz import gunzip_head
+
+SNIFF_KINDS = ("text", "html", "warc", "feed", "jsonl", "json", "csv", "zip", "gzip", "tar")
 
 _EXTENSIONS = {
     ".txt": "text", ".text": "text",
@@ -19,6 +20,7 @@ _EXTENSIONS = {
     ".csv": "csv", ".tsv": "csv",
     ".zip": "zip",
     ".gz": "gzip", ".gzip": "gzip",
+    ".tar": "tar",
 }
 _FEED = re.compile(r"<(?:rss|feed|rdf:RDF)[\s>]", re.I)
 _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|table|h[1-6]|br|a\s)[\s>/]", re.I)
@@ -36,14 +38,16 @@ def sniff_kind(data: bytes, name: str | None = None) -> str:
         name: the file name or URI, whose extension decides when the content does not.
 
     Returns:
-        One of ``text``, ``html``, ``warc``, ``feed``, ``jsonl``, ``json``, ``csv``, ``zip``, ``gzip``.
+        One of ``text``, ``html``, ``warc``, ``feed``, ``jsonl``, ``json``, ``csv``, ``zip``, ``gzip``, ``tar``.
     """
     if data[:4] in (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08"):
         return "zip"
     if data[:2] == b"\x1f\x8b":
-        return "warc" if _gunzip_head(data).startswith(b"WARC/") else "gzip"
+        return "warc" if gunzip_head(data, 64).startswith(b"WARC/") else "gzip"
     if data.startswith(b"WARC/"):
         return "warc"
+    if data[257:262] == b"ustar":
+        return "tar"  # corpora ship as .tar.gz: the gzip is opened first, then this
     ext_kind = _extension_kind(name)
     head = _head_text(data[:65536]).lstrip("\ufeff \t\r\n")
     low = head[:4096].lower()
@@ -87,13 +91,6 @@ def _extension_kind(name: str | None) -> str | None:
         if base.endswith(ext):
             return kind
     return None
-
-
-def _gunzip_head(data: bytes, size: int = 64) -> bytes:
-    try:
-        return zlib.decompressobj(zlib.MAX_WBITS | 16).decompress(data[:4096], size)
-    except zlib.error:
-        return b""
 
 
 def _head_text(head: bytes) -> str:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import io
-import zlib
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from marsad.errors import FormatError, InputTooLargeError, MarsadError
 from marsad.ingest.decode import decode_bytes, meta_charset
 from marsad.ingest.document import Document
+from marsad.ingest.gz import gzip_problem
 
 _PAGE_RECORDS = ("response", "resource")
 
@@ -26,7 +26,7 @@ def read_warc(data: bytes, *, uri: str | None, max_bytes: int = 20_000_000) -> I
 
     base = uri or "-"
     # warcio stops quietly at a truncated gzip member: check the compressed stream ourselves.
-    gzip_problem = _gzip_problem(data) if data[:2] == b"\x1f\x8b" else None
+    gz_problem = gzip_problem(data) if data[:2] == b"\x1f\x8b" else None
     records = iter(ArchiveIterator(io.BytesIO(data), check_digests=False))
     number = 0
     while True:
@@ -57,8 +57,8 @@ def read_warc(data: bytes, *, uri: str | None, max_bytes: int = 20_000_000) -> I
             return
         if item is not None:
             yield item
-    if gzip_problem:
-        yield FormatError(f"WARC archive {gzip_problem} after {number} records", source=base)
+    if gz_problem:
+        yield FormatError(f"WARC archive {gz_problem} after {number} records", source=base)
     elif number == 0:
         yield FormatError("no WARC records found", source=base)
 
@@ -69,23 +69,6 @@ def _cut_short(record) -> bool:
     while stream.read(1 << 16):
         pass
     return getattr(stream, "limit", 0) > 0
-
-
-def _gzip_problem(data: bytes) -> str | None:
-    """Walk every gzip member without keeping the output; say what is wrong, if anything."""
-    rest = data
-    while rest:
-        inflater = zlib.decompressobj(zlib.MAX_WBITS | 16)
-        try:
-            inflater.decompress(rest, 1 << 16)
-            while inflater.unconsumed_tail:
-                inflater.decompress(inflater.unconsumed_tail, 1 << 16)
-        except zlib.error as exc:
-            return f"has a corrupt gzip member ({exc})"
-        if not inflater.eof:
-            return "is truncated"
-        rest = inflater.unused_data.lstrip(b"\x00")
-    return None
 
 
 def _record_document(record, target: str, max_bytes: int) -> Document | None:

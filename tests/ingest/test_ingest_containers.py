@@ -96,3 +96,32 @@ def test_ingest_kind_can_be_forced():
     assert doc.kind == "text" and doc.text == '{"text": "x"}'
     (err,) = read_bytes(b"x", uri="-", kind="pdf")
     assert isinstance(err, FormatError)
+
+
+def _tar(members: dict[str, bytes]) -> bytes:
+    import tarfile
+
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode="w") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def test_ingest_tar_gz_streamed_member_by_member(article):
+    data = gzip.compress(_tar({"./a/1.txt": article.encode(), "./a/.hidden": b"x",
+                               "./b/rows.jsonl": '{"text": "سطر"}\n'.encode()}))
+    out = list(read_bytes(data, uri="corpus.tar.gz", max_bytes=10_000))
+    assert [d.uri for d in out] == ["corpus.tar.gz!a/1.txt", "corpus.tar.gz!b/rows.jsonl#1"]
+    assert out[0].text == article
+
+
+def test_ingest_tar_truncated_keeps_members_read():
+    body = ("أعلن وزير الخارجية " * 30).encode()  # 1,050 bytes: each member takes 512 + 1,536
+    data = _tar({f"{i}.txt": body for i in range(5)})
+    for cut, whole in ((2048 + 300, 1), (2048 + 512 + 100, 1), (3 * 2048 + 600, 3), (5 * 2048 + 100, 5)):
+        out = list(read_bytes(data[:cut], uri="cut.tar"))
+        assert isinstance(out[-1], FormatError) and out[-1].source == "cut.tar"
+        assert [type(d) for d in out[:-1]] == [Document] * whole

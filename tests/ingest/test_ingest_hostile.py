@@ -31,7 +31,7 @@ def test_ingest_hostile_random_bytes(data):
 
 
 @settings(max_examples=200, deadline=2000)
-@given(st.binary(max_size=512), st.sampled_from(["text", "html", "warc", "feed", "jsonl", "json", "csv",
+@given(st.binary(max_size=512), st.sampled_from(["text", "html", "warc", "feed", "jsonl", "json", "csv", "tar",
                                                   "zip", "gzip"]))
 def test_ingest_hostile_random_bytes_forced_kind(data, kind):
     _valid(list(read_bytes(data, uri="random.bin", kind=kind)))
@@ -72,7 +72,7 @@ def test_ingest_hostile_html_fragments(html):
 @given(st.binary(min_size=1, max_size=512), st.integers(min_value=0, max_value=511))
 def test_ingest_hostile_sniff_total(data, cut):
     assert sniff_kind(data[:cut] or data) in {"text", "html", "warc", "feed", "jsonl", "json", "csv", "zip",
-                                              "gzip"}
+                                              "gzip", "tar"}
 
 
 def _timed(fn):

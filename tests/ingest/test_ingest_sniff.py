@@ -38,6 +38,7 @@ def _zip(name: str, data: bytes) -> bytes:
         (gzip.compress(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"), "x.warc.gz", "warc"),
         (gzip.compress(b'{"text": "x"}\n'), "x.jsonl.gz", "gzip"),
         (_zip("a.json", b"[]"), None, "zip"),
+        (b"x" * 257 + b"ustar\x0000" + b"\x00" * 250, "a.tar", "tar"),
         (b"[\xd8\xaa\xd8\xad\xd8\xaf\xd9\x8a\xd8\xab] breaking", None, "text"),
         (b'not json {"text"', "rows.jsonl", "jsonl"),
     ],
@@ -48,4 +49,4 @@ def test_ingest_sniff_kind(data, name, kind):
 
 def test_ingest_sniff_never_raises_on_garbage():
     for data in (b"", b"\x00", b"\x1f\x8b", b"PK", b"\xff" * 10, b"<", b"[", b"{"):
-        assert sniff_kind(data) in {"text", "html", "warc", "feed", "jsonl", "json", "csv", "zip", "gzip"}
+        assert sniff_kind(data) in {"text", "html", "warc", "feed", "jsonl", "json", "csv", "zip", "gzip", "tar"}
