@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.errors import UsageError
 from marsad.text.normalize import normalize_for_match
@@ -24,6 +25,7 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 16
 
 
+@lru_cache(maxsize=500_000)
 def stem(norm: str) -> str:
     """The proclitic-stripped stem of a normalised word (itself for numbers and Latin words)."""
     return proclitic_forms(norm)[-1] if norm[:1].isalpha() else norm
