@@ -37,7 +37,8 @@ class Options:
 def _stage_dates(article: Article) -> Article:
     from marsad.dates import time_expressions
 
-    return article.replace(dates=tuple(time_expressions(article.body, article.published)))
+    published = article.published if article.published and len(article.published) >= 10 else None
+    return article.replace(dates=tuple(time_expressions(article.body, published)))
 
 
 # Each stage takes an Article and returns it annotated; later issues append entities, quotes and events.

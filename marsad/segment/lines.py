@@ -55,7 +55,7 @@ def classify(text: str, start: int) -> Line:
         return Line(start, text, "credit", m.group("value").strip(" .،"))
     if words <= 16:
         dl = parse_dateline(text)
-        if dl is not None:
+        if dl is not None and dl.value and len(dl.value) >= 10:  # a dateline names a day
             return Line(start, text, "dateline", dl.value, dl.text)
     if words <= 6:
         for pattern in _OUTLET_LINE:
