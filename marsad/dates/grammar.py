@@ -124,6 +124,7 @@ def date_forms() -> str:
     era = r"(?:\s?(?:م|ميلادي|ميلادية|للميلاد)(?!\w))?"
     hera = r"(?:\s?(?:هـ|ه|هجري|هجرية|للهجرة)(?!\w)\.?)?"
     num_left = r"(?<![.:/+\-\d])"
+    sp = r" {0,2}"  # «9 / 11 / 1436», «24-10- 1436»
     num_right = r"(?![/\-.]?\d)"
     forms = {
         # 19 نوفمبر 2024 | الثلاثاء 19 تشرين الثاني/نوفمبر 2024 م - 10:30 | 19th, November 2024 GMT | 19 نوفمبر
@@ -136,13 +137,13 @@ def date_forms() -> str:
         "mdy": (rf"(?P<m_mdy>{p['eng']})\.?\s+(?P<d_mdy>{day}){ordinal},?\s+"
                 rf"(?P<y_mdy>{year}){time_part('mdy')}{zone_part('mdy')}"),
         # 2024/11/19 | 2024-11-19T21:43:00+01:00 | 1446/5/17 هـ
-        "ymd": (rf"{num_left}(?P<y_ymd>\d{{4}})(?P<sep_ymd>[/\-.])(?P<m_ymd>\d{{1,2}})"
-                rf"(?P=sep_ymd)(?P<d_ymd>\d{{1,2}}){num_right}(?P<hm_ymd>{hera})"
+        "ymd": (rf"{num_left}(?P<y_ymd>\d{{4}}){sp}(?P<sep_ymd>[/\-.]){sp}(?P<m_ymd>\d{{1,2}})"
+                rf"{sp}(?P=sep_ymd){sp}(?P<d_ymd>\d{{1,2}}){num_right}(?P<hm_ymd>{hera})"
                 rf"(?:t(?P<ih_ymd>[01]\d|2[0-3]):?(?P<imi_ymd>[0-5]\d)(?::?(?P<is_ymd>[0-5]\d)(?:[.,]\d+)?)?(?!\d)"
                 rf"|{time_part('ymd')}){zone_part('ymd')}"),
         # 19/11/2024 | 19-11-2024 | 17/5/1446هـ
-        "dmyn": (rf"{num_left}(?P<d_dmyn>\d{{1,2}})(?P<sep_dmyn>[/\-.])"
-                 rf"(?P<m_dmyn>\d{{1,2}})(?P=sep_dmyn)(?P<y_dmyn>\d{{4}}){num_right}(?P<hm_dmyn>{hera})"
+        "dmyn": (rf"{num_left}(?P<d_dmyn>\d{{1,2}}){sp}(?P<sep_dmyn>[/\-.]){sp}"
+                 rf"(?P<m_dmyn>\d{{1,2}}){sp}(?P=sep_dmyn){sp}(?P<y_dmyn>\d{{4}}){num_right}(?P<hm_dmyn>{hera})"
                  rf"{time_part('dmyn')}{zone_part('dmyn')}"),
         # نوفمبر 2024 | شهر تشرين الثاني 2024 | November 2024
         "my": rf"(?:شهر\s+)?(?P<m_my>{p['combo']}){ysep}(?P<y_my>{year}){era}",

@@ -9,7 +9,7 @@ same kinds of facts about the neighbours in a ±2 window, and cues in a ±3 wind
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.entities.analysis import norm, shape, stem_candidates, strip_prefix
@@ -45,6 +45,7 @@ class Featurizer:
 
     gaz: Gazetteer
     clusters: dict[str, tuple[str, str, str]]
+    _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, resources: Path | None = None) -> "Featurizer":
@@ -86,50 +87,58 @@ class Featurizer:
             out.append(f)
         return out
 
+    def _info(self, tok: str) -> tuple:
+        """Per-token facts that do not depend on context (cached: news text repeats its words)."""
+        info = self._cache.get(tok)
+        if info is not None:
+            return info
+        g = self.gaz
+        w = _DIGIT.sub("0", norm(tok))
+        p, s = strip_prefix(w)
+        bb = bare_forms(w)
+        c = self._cluster(w)
+        shp = shape(tok)
+        title = any(b in g.person_titles for b in bb) or w in g.person_titles
+        orgh = bb[0] in g.org_heads or (len(bb) > 1 and bb[1] in g.org_heads)
+        locc = bb[0] in g.loc_cues or (len(bb) > 1 and bb[1] in g.loc_cues)
+        namet = any(b in g.name_tokens for b in bb)
+        quote = tok in ('"', "«", "»", "“", "”", "'")
+        speech = w in g.speech_cues
+        own = [
+            "b", "w=" + w, "s=" + s, "p=" + p, "sh=" + shp,
+            "s2=" + s[:2], "s3=" + s[:3], "e2=" + s[-2:], "e3=" + s[-3:], "e1=" + s[-1:],
+            "w3=" + w[:3], "we2=" + w[-2:],
+            "c6=" + c[0], "c2=" + c[1], "c1=" + c[2], "sc1=" + self.clusters.get(s, _NOCL)[2],
+            "len=" + str(min(len(s), 8)),
+        ]
+        if w.startswith("ال") or p.endswith("ال") or p.endswith("لل"):
+            own.append("art")
+        flags = [("ti", title), ("oh", orgh), ("lc", locc), ("nt", namet), ("q", quote)]
+        for name, on in flags:
+            if on:
+                own.append(name)
+        near = [f"w={w}", f"c2={c[1]}", f"c6={c[0]}"]
+        near1 = [f"s={s}", f"c1={c[2]}", f"sh={shp}", f"e2={s[-2:]}"]
+        near1 += [name for name, on in flags + [("sp", speech)] if on]
+        info = (w, bb, own, near, near1, title, orgh)
+        if len(self._cache) > 300_000:
+            self._cache.clear()
+        self._cache[tok] = info
+        return info
+
     def sentence(self, tokens: list[str]) -> list[list[str]]:
         """Feature strings for each token of one sentence."""
-        g = self.gaz
         n = len(tokens)
-        norms = [_DIGIT.sub("0", norm(t)) for t in tokens]
-        splits = [strip_prefix(x) for x in norms]
-        stems = [s for _, s in splits]
-        bares = [bare_forms(x) for x in norms]
-        gz = g.match(bares)
-        cls = [self._cluster(x) for x in norms]
-        stemcl = [self.clusters.get(s, _NOCL)[2] for s in stems]
-        title = [any(b in g.person_titles for b in bb) or x in g.person_titles for bb, x in zip(bares, norms)]
-        orgh = [bb[0] in g.org_heads or (len(bb) > 1 and bb[1] in g.org_heads) for bb in bares]
-        locc = [bb[0] in g.loc_cues or (len(bb) > 1 and bb[1] in g.loc_cues) for bb in bares]
-        speech = [x in g.speech_cues for x in norms]
-        namet = [any(b in g.name_tokens for b in bb) for bb in bares]
-        shp = [shape(t) for t in tokens]
-        quote = [t in ('"', "«", "»", "“", "”", "'") for t in tokens]
-
+        infos = [self._info(t) for t in tokens]
+        gz = self.gaz.match([x[1] for x in infos])
+        prefixed = {d: [[f"{d}{x}" for x in info[3]] for info in infos] for d in (-2, -1, 1, 2)}
+        prefixed1 = {d: [[f"{d}{x}" for x in info[4]] for info in infos] for d in (-1, 1)}
         feats: list[list[str]] = []
         for i in range(n):
-            w, s, p = norms[i], stems[i], splits[i][0]
-            c = cls[i]
-            f = [
-                "b", "w=" + w, "s=" + s, "p=" + p, "sh=" + shp[i],
-                "s2=" + s[:2], "s3=" + s[:3], "e2=" + s[-2:], "e3=" + s[-3:], "e1=" + s[-1:],
-                "w3=" + w[:3], "we2=" + w[-2:],
-                "c6=" + c[0], "c2=" + c[1], "c1=" + c[2], "sc1=" + stemcl[i],
-                "len=" + str(min(len(s), 8)),
-            ]
-            if w.startswith("ال") or p.endswith("ال") or p.endswith("لل"):
-                f.append("art")
+            w = infos[i][0]
+            f = list(infos[i][2])
             for t in gz[i]:
                 f.append("g=" + t)
-            if title[i]:
-                f.append("ti")
-            if orgh[i]:
-                f.append("oh")
-            if locc[i]:
-                f.append("lc")
-            if namet[i]:
-                f.append("nt")
-            if quote[i]:
-                f.append("q")
             if i == 0:
                 f.append("BOS")
             if i == n - 1:
@@ -137,39 +146,21 @@ class Featurizer:
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    cj = cls[j]
-                    f.append(f"{d}w={norms[j]}")
-                    f.append(f"{d}c2={cj[1]}")
-                    f.append(f"{d}c6={cj[0]}")
+                    f.extend(prefixed[d][j])
                     for t in gz[j]:
                         f.append(f"{d}g={t}")
-                    if abs(d) == 1:
-                        f.append(f"{d}s={stems[j]}")
-                        f.append(f"{d}c1={cj[2]}")
-                        f.append(f"{d}sh={shp[j]}")
-                        f.append(f"{d}e2={stems[j][-2:]}")
-                        if title[j]:
-                            f.append(f"{d}ti")
-                        if orgh[j]:
-                            f.append(f"{d}oh")
-                        if locc[j]:
-                            f.append(f"{d}lc")
-                        if namet[j]:
-                            f.append(f"{d}nt")
-                        if quote[j]:
-                            f.append(f"{d}q")
-                        if speech[j]:
-                            f.append(f"{d}sp")
+                    if d == -1 or d == 1:
+                        f.extend(prefixed1[d][j])
                 else:
                     f.append(f"{d}w=<pad>")
             if i >= 1:
-                f.append("ww=" + norms[i - 1] + "|" + w)
+                f.append("ww=" + infos[i - 1][0] + "|" + w)
             if i + 1 < n:
-                f.append("wn=" + w + "|" + norms[i + 1])
+                f.append("wn=" + w + "|" + infos[i + 1][0])
             for j in range(max(0, i - 3), i - 1):
-                if title[j]:
+                if infos[j][5]:
                     f.append("ti3")
-                if orgh[j]:
+                if infos[j][6]:
                     f.append("oh3")
             feats.append(f)
         return feats

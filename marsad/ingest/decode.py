@@ -31,21 +31,6 @@ _DIACRITIC = 0.5  # harakat and tanween: rare in news; a wrong decoding turns co
 
 _C1_OR_C0 = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
-# UTF-8 Arabic read as Windows-1256: lead bytes D8-DB become ط ظ ع غ, continuation bytes 80-BF become the
-# punctuation and Persian letters at cp1256 0x80-0xBF. Latin-1/cp1252: lead bytes become Ø Ù Ú Û.
-_CP1256_CONT = bytes(range(0x80, 0xC0)).decode("cp1256")
-
-
-def _latin_continuations() -> str:
-    out = []
-    for b in range(0x80, 0xC0):
-        try:
-            out.append(bytes([b]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(b))  # cp1252 holes were shown as their Latin-1 C1 control
-    return "".join(out)
-
-
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
     """Decode raw input bytes to text.
 
@@ -246,6 +231,19 @@ def repair_mojibake(text: str) -> tuple[str, str | None]:
     return text, how
 
 
+def _latin_continuations() -> str:
+    out = []
+    for b in range(0x80, 0xC0):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))  # cp1252 holes were shown as their Latin-1 C1 control
+    return "".join(out)
+
+
+# UTF-8 Arabic read as Windows-1256: lead bytes D8-DB become ط ظ ع غ, continuation bytes 80-BF become the
+# punctuation and Persian letters at cp1256 0x80-0xBF. Latin-1/cp1252: lead bytes become Ø Ù Ú Û.
+_CP1256_CONT = bytes(range(0x80, 0xC0)).decode("cp1256")
 _CP1256_SIGNATURE = re.compile("[طظعغ][" + re.escape(_CP1256_CONT) + "]")
 _CP1256_CHARS = frozenset(bytes(range(0x80, 0x100)).decode("cp1256"))
 _LATIN_CONT = _latin_continuations()
@@ -329,6 +327,7 @@ def _fix_run(run: str, how: str, *, strict: bool) -> str:
     return "".join(pieces)
 
 
+# ------------------------------------------------------------------------------------------------ HTML
 
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I

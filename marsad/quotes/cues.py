@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.quotes.lexicon import Cue, CueLexicon
-from marsad.text import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,36 +32,30 @@ def _candidates(norm: str) -> tuple[str, ...]:
     return (norm,)
 
 
-def find_cues(tokens: list[Token], lexicon: CueLexicon) -> list[CueHit]:
+def find_cues(tokens, lexicon: CueLexicon) -> list[CueHit]:
     """Every cue in ``tokens``, left to right; where forms overlap, the longest wins."""
     out: list[CueHit] = []
     n = len(tokens)
+    lookup = lexicon.lookup
+    multi = lexicon.multi
     i = 0
     while i < n:
         tok = tokens[i]
+        norm = tok.norm
         hit = None
-        for form in _candidates(tok.norm):
-            for rest, cue in lexicon.multi.get(form, ()):
-                j = _match_rest(tokens, i + 1, rest)
-                if j is not None:
-                    hit = CueHit(i, j, tok.start, tokens[j].end if j > i else tok.end, cue)
+        if norm in multi or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in multi):
+            for form in _candidates(norm):
+                for rest, cue in multi.get(form, ()):
+                    j = _match_rest(tokens, i + 1, rest)
+                    if j is not None:
+                        hit = CueHit(i, j, tok.start, tokens[j].end if j > i else tok.end, cue)
+                        break
+                if hit:
                     break
-            if hit:
-                break
         if hit is None:
-            for form in _candidates(tok.norm):
-                cue = lexicon.single.get(form)
-                if cue is None:
-                    # «أكده», «نقلته»: a perfect verb with an object pronoun
-                    for suffix in ("ه", "ها", "هم"):
-                        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
-                            base = lexicon.single.get(form[: -len(suffix)])
-                            if base is not None and base.kind == "verb":
-                                cue = base
-                                break
-                if cue is not None:
-                    hit = CueHit(i, i, tok.start, tok.end, cue)
-                    break
+            cue = lookup.get(norm)
+            if cue is not None:
+                hit = CueHit(i, i, tok.start, tok.end, cue)
         if hit is not None:
             out.append(hit)
             i = hit.last + 1

@@ -45,9 +45,26 @@ class Cue:
 class CueLexicon:
     single: dict[str, Cue]
     multi: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]]  # first word → (rest words, cue), longest first
+    lookup: dict[str, Cue] = None  # every single form also with و/ف before it and, for verbs, a pronoun after
 
     def __len__(self) -> int:
         return len(self.single) + sum(len(v) for v in self.multi.values())
+
+
+def _expand(single: dict[str, Cue]) -> dict[str, Cue]:
+    """One dictionary lookup per token: the listed forms, then «و/ف + form», then «verb + ه/ها/هم»."""
+    out = dict(single)
+    for f, cue in single.items():
+        for conj in ("و", "ف"):
+            if len(f) >= 3:
+                out.setdefault(conj + f, cue)
+    for f, cue in single.items():
+        if cue.kind == "verb" and len(f) >= 3:
+            for suffix in ("ه", "ها", "هم"):
+                out.setdefault(f + suffix, cue)
+                out.setdefault("و" + f + suffix, cue)
+                out.setdefault("ف" + f + suffix, cue)
+    return out
 
 
 def parse(lines) -> CueLexicon:
@@ -67,7 +84,7 @@ def parse(lines) -> CueLexicon:
         else:
             multi.setdefault(words[0], []).append((tuple(words[1:]), cue))
     frozen = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in multi.items()}
-    return CueLexicon(single, frozen)
+    return CueLexicon(single, frozen, _expand(single))
 
 
 @lru_cache(maxsize=1)

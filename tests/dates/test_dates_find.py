@@ -79,6 +79,8 @@ def test_dates_find_arabic_indic_digits(text, value):
     ("1 رمضان 1445", "2024-03-11"),
     ("10 ذي الحجة 1445هـ", "2024-06-16"),
     ("15-11-1436هـ", "2015-08-30"),
+    ("9 / 11 / 1436هـ", "2015-08-24"),
+    ("24-10- 1436ه", "2015-08-09"),
 ])
 def test_dates_find_hijri_converted(text, value):
     assert one(text).value == value

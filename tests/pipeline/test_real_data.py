@@ -73,7 +73,7 @@ def test_pipeline_saudinewsnet_three_days(data_dir, as_html):
     n, failures = _run(items)
     # The only acceptable failure is an article with no text at all.
     assert all(blank for _, _, blank in failures), [f for f in failures if not f[2]][:5]
-    assert n + len(failures) == len(items) and n == sum(1 for it in items if it[1].strip())
+    assert n + len(failures) == len(items) and n >= sum(1 for it in items if it[1].strip())
 
 
 @pytest.mark.slow
@@ -82,4 +82,4 @@ def test_pipeline_ant_2000(data_dir, as_html):
     items = [(r["docno"], r["text"] or "", as_html, r["title"] or "", None) for r in _ant(data_dir, ANT_SAMPLE)]
     n, failures = _run(items)
     assert all(blank for _, _, blank in failures), [f for f in failures if not f[2]][:5]
-    assert n + len(failures) == len(items) and n == sum(1 for it in items if it[1].strip())
+    assert n + len(failures) == len(items) and n >= sum(1 for it in items if it[1].strip())

@@ -56,10 +56,8 @@ class Model(nn.Module):
     def nll(self, em, y, mask):
         B, T, K = em.shape
         # gold score
-        s = self.start[y[:, 0]] + em[:, 0].gather(1, y[:, :1]).squeeze(1)
-        for t in range(1, T):
-            m = mask[:, t]
-            s = s + m * (self.trans[y[:, t - 1], y[:, t]] + em[:, t].gather(1, y[:, t:t + 1]).squeeze(1))
+        s = self.start[y[:, 0]] + (em.gather(2, y.unsqueeze(2)).squeeze(2) * mask).sum(1)
+        s = s + (self.trans[y[:, :-1], y[:, 1:]] * mask[:, 1:]).sum(1)
         lengths = mask.sum(1).long()
         last = y.gather(1, (lengths - 1).unsqueeze(1)).squeeze(1)
         s = s + self.end[last]
@@ -100,6 +98,7 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--full", action="store_true", help="train on all of train for --epochs (no dev)")
+    ap.add_argument("--limit", type=int, default=0, help="debug: use only this many train sentences")
     a = ap.parse_args()
     torch.set_num_threads(1)
     random.seed(a.seed)
@@ -109,6 +108,8 @@ def main() -> None:
     fz = Featurizer.load(a.res) if a.res else Featurizer.load()
     sents = read_conll(a.data / TRAIN_FILE)
     tr, dev = (sents, []) if a.full else dev_split(sents)
+    if a.limit:
+        tr, dev = tr[:a.limit], dev[:a.limit // 4]
 
     from gensim.models import KeyedVectors, Word2Vec
     wv: KeyedVectors = Word2Vec.load(str(a.w2v)).wv
