@@ -1,4 +1,4 @@
-"""``read_bytes``: dispatch one blob by kind, and open the containers that hold other inputs (zip, gzip).
+"""``read_bytes``: dispatch one blob by kind, and open the containers that hold other inputs (zip, tar, gzip).
 
 Errors are yielded, never raised, so one bad unit never stops a batch: a bad unit inside a container
 yields its error (``source`` = the unit's uri) and reading goes on; a container that breaks yields what
@@ -43,11 +43,16 @@ def read_bytes(
 
     Args:
         data: raw bytes of a file, stream or container.
-        uri: where the bytes came from; units inside get ``uri#row`` or ``uri!member`` uris.
+        uri: where the bytes came from (``-`` when not given); units inside get ``uri#row`` (rows,
+            1-based) or ``uri!member`` (zip and tar members) uris.
         kind: force a kind (see ``sniff_kind``) instead of sniffing.
         text_field: the JSONL/JSON/CSV column holding the text (falls back to content/text/body).
         html_field: a column holding HTML to extract, if any.
         max_bytes: the most bytes any decompressed member may grow to.
+
+    Yields:
+        ``Document``s, and ``MarsadError``s (never raised) for units or containers that cannot be read,
+        each with ``source`` set.
     """
     options = _Options(text_field=text_field, html_field=html_field, max_bytes=max_bytes)
     yield from _read(data, uri, kind, options, depth=0)
@@ -55,12 +60,11 @@ def read_bytes(
 
 def _read(data: bytes, uri: str | None, kind: str | None, options: _Options, depth: int):
     where = uri or "-"
-    if kind is None:
-        kind = sniff_kind(data, uri)
-    elif kind not in SNIFF_KINDS:
+    if kind is not None and kind not in SNIFF_KINDS:
         yield FormatError(f"unknown input kind {kind!r}", source=where)
         return
     try:
+        kind = kind or sniff_kind(data, uri)
         yield from _dispatch(data, uri, kind, options, depth)
     except MarsadError as exc:
         exc.source = exc.source or where

@@ -8,6 +8,7 @@ Hostile HTML (deep nesting, huge pages, garbage) falls back to plain lxml text o
 
 from __future__ import annotations
 
+import copy
 import html as html_lib
 import re
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ _MARKER = re.compile(
     r"[اأإ]قر[أاء]\s+(?:[اأ]يض[اى]?|المزيد|كذلك)"
     r"|(?:مواضيع|موضوعات|[أا]خبار|مقالات|تقارير|قصص)\s+(?:ذات|ذا)\s+صل[ةه]"
     r"|ذات\s+صل[ةه]"
-    r"|(?:شاهد|طالع|تابع)\s+[اأ]يض[اى]?"
+    r"|(?:شاهد|طالع)\s+[اأ]يض[اى]?"
     r")"
 )
 _HARAKAT = re.compile("[\u064b-\u0652\u0640]")
@@ -45,6 +46,7 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _TAGS = re.compile(r"<[^>]*>")
 _SCRIPTS = re.compile(r"<(script|style)\b[^>]*>[^<]*(?:<(?!/\1)[^<]*)*</\1\s*>", re.I)
 _MIN_RELATED_CHARS = 20
+_MAX_TITLE_CHARS = 150
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def extract_html(html: str, *, uri: str | None = None) -> HtmlExtract:
     """
     if not html or not html.strip():
         raise EmptyInputError("HTML page is empty", source=uri)
-    tree = _parse(html)
+    tree = _parse(html, uri)
     if tree is None:
         text = _strip_tags(html)
         if not text:
@@ -89,13 +91,13 @@ def extract_html(html: str, *, uri: str | None = None) -> HtmlExtract:
     except RecursionError:
         related = ()
     result = None
-    protect: dict[int, str] = {}
     restore: dict[int, str] = {}
     if len(html) <= MAX_TRAFILATURA_CHARS and _depth(tree) <= MAX_TREE_DEPTH:
+        work = copy.deepcopy(tree)  # trafilatura prunes what it is given; the fallback needs the page whole
         protect, restore = _invisible_maps(html)
         if protect:
-            _translate_tree(tree, protect)
-        result = _trafilatura(tree, uri)
+            _translate_tree(work, protect)
+        result = _trafilatura(work, uri)
     title = published = outlet = None
     text = ""
     if result is not None:
@@ -103,8 +105,6 @@ def extract_html(html: str, *, uri: str | None = None) -> HtmlExtract:
         published = getattr(result, "date", None) or None
         outlet = _clean_line(_restore(getattr(result, "sitename", None), restore))
         text = _clean_paragraphs(_restore(getattr(result, "text", None), restore) or "")
-    elif protect:
-        _translate_tree(tree, restore)
     if not text:
         text = _plain_text(tree)
         title = title or _clean_line(_first_text(tree, "//title")) or None
@@ -119,13 +119,13 @@ def extract_html(html: str, *, uri: str | None = None) -> HtmlExtract:
 
 # ------------------------------------------------------------------------------------------- parsing
 
-def _parse(html: str):
+def _parse(html: str, uri: str | None):
     import lxml.etree
     import lxml.html
 
     cleaned = _NOT_XML.sub("", _XML_DECL.sub("", html, count=1))
     if not cleaned.strip():
-        raise EmptyInputError("HTML page holds no text")
+        raise EmptyInputError("HTML page holds no text", source=uri)
     try:
         tree = lxml.html.document_fromstring(cleaned)
     except (lxml.etree.ParserError, ValueError, RecursionError, lxml.etree.LxmlError):
@@ -154,10 +154,10 @@ def _trafilatura(tree, uri: str | None):
 
 def _depth(tree) -> int:
     """Deepest nesting, computed without recursion."""
-    deepest = 0
-    depth = 0
     import lxml.etree
 
+    deepest = 0
+    depth = 0
     for event, _ in lxml.etree.iterwalk(tree, events=("start", "end")):
         depth += 1 if event == "start" else -1
         deepest = max(deepest, depth)
@@ -253,7 +253,11 @@ def _marker_region(el) -> list:
     marker = _MARKER.match(full)
     rest = full[marker.end():].strip(" \t\n:：.-–—") if marker else full
     if rest:
-        return [block]  # «اقرأ أيضاً: <a>…</a>» inline, or a box that holds its items
+        links = _norm("".join(_text_of(a) for a in block.iter("a"))).strip()
+        has_blocks = any(isinstance(c.tag, str) and c.tag in _BLOCKS for c in block.iterdescendants())
+        if has_blocks or len(rest) <= _MAX_TITLE_CHARS or len(links) >= 0.5 * len(rest):
+            return [block]  # «اقرأ أيضاً: <a>…</a>» inline, or a box that holds its items
+        return []  # a real paragraph that merely starts with these words
     level = _HEADINGS.get(block.tag, 7)
     region = [block]
     titled = False
@@ -343,22 +347,25 @@ def _plain_text(tree) -> str:
 
     parts: list[str] = []
     skipping = 0
-    for event, el in lxml.etree.iterwalk(tree, events=("start", "end")):
-        tag = el.tag if isinstance(el.tag, str) else ""
+    for event, el in lxml.etree.iterwalk(tree, events=("start", "end", "comment", "pi")):
+        if not isinstance(el.tag, str):  # comment or processing instruction: only its tail is text
+            if el.tail and not skipping:
+                parts.append(el.tail)
+            continue
         if event == "start":
-            if tag in _SKIP or not tag:
+            if el.tag in _SKIP:
                 skipping += 1
                 continue
             if skipping:
                 continue
-            if tag in _BLOCKS:
+            if el.tag in _BLOCKS:
                 parts.append("\n")
             if el.text:
                 parts.append(el.text)
         else:
-            if tag in _SKIP or not tag:
+            if el.tag in _SKIP:
                 skipping -= 1
-            elif tag in _BLOCKS and not skipping:
+            elif el.tag in _BLOCKS and not skipping:
                 parts.append("\n")
             if el.tail and not skipping:
                 parts.append(el.tail)

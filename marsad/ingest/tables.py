@@ -78,7 +78,7 @@ def read_json(
             yield item
             return
         row, raw_text = item
-        yield row_document(row, uri=where, kind="jsonl", raw=raw_text.encode("utf-8"), encoding=encoding,
+        yield row_document(row, uri=where, kind="jsonl", raw=_raw(raw_text, encoding, data), encoding=encoding,
                            text_field=text_field, html_field=html_field)
 
 
@@ -117,7 +117,7 @@ def read_csv(
             yield FormatError(f"malformed CSV row: {exc}", source=where)
             seen_line = reader.line_num
             continue
-        raw = "".join(lines[seen_line:reader.line_num]).encode("utf-8")
+        raw = _raw("".join(lines[seen_line:reader.line_num]), encoding, data)
         seen_line = reader.line_num
         if None in row:
             row = {k: v for k, v in row.items() if k is not None}  # extra cells past the header
@@ -210,6 +210,21 @@ def _split_lines(data: bytes) -> tuple[list[tuple[bytes, str | None]], str]:
         except UnicodeDecodeError:
             out.append((raw, None))
     return out, encoding
+
+
+def _raw(text: str, encoding: str, data: bytes) -> bytes:
+    """A row's bytes as they stand in the file, for its sha256 (rows are re-encoded, not sliced)."""
+    codec = encoding.split(" ", 1)[0]
+    if codec == "utf-8-sig" or "repaired" in encoding:
+        codec = "utf-8"
+    elif codec == "utf-16":
+        codec = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+    elif codec == "utf-32":
+        codec = "utf-32-le" if data.startswith(b"\xff\xfe") else "utf-32-be"
+    try:
+        return text.encode(codec)
+    except (UnicodeEncodeError, LookupError):
+        return text.encode("utf-8")
 
 
 def _skip_ws(text: str, pos: int) -> int:

@@ -104,3 +104,19 @@ def test_ingest_html_garbage_is_clean(article):
         except InputError:
             continue
         assert isinstance(result.text, str) and result.text
+
+
+def test_ingest_html_paragraph_starting_with_marker_words_is_kept():
+    para = ("ذات صلة وثيقة بالملف الاقتصادي، قال الوزير إن الحكومة ستعلن خلال أيام عن حزمة إجراءات جديدة "
+            "لدعم الصادرات الوطنية وتخفيف الأعباء عن المستثمرين في القطاعات الإنتاجية المختلفة.")
+    result = extract_html(_page(f"<p>{para}</p>"))
+    assert para in result.text.split("\n")
+
+
+def test_ingest_html_fallback_walk_keeps_text_after_comments():
+    from marsad.ingest.html import _plain_text
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(
+        "<html><body><p>أول<!-- تعليق -->ثان</p><script>var x;</script>ذيل<p>ثالث</p></body></html>")
+    assert _plain_text(tree) == "أولثان\nذيل\nثالث"

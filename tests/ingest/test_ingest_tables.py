@@ -129,3 +129,10 @@ def test_ingest_csv_cp1256_and_tsv():
 def test_ingest_errors_carry_source():
     out = list(read_bytes(b'{"x": 1}\n', uri="s.jsonl"))
     assert all(isinstance(e, MarsadError) and e.source == "s.jsonl#1" for e in out)
+
+
+def test_ingest_csv_row_hash_is_of_the_row_bytes():
+    data = "id,text\n1,نص أول\n2,نص ثان\n".encode("cp1256")
+    out = list(read_bytes(data, uri="h.csv"))
+    assert out[1].sha256 == hashlib.sha256("2,نص ثان\n".encode("cp1256")).hexdigest()
+    assert out[1].nbytes == len("2,نص ثان\n".encode("cp1256"))
