@@ -80,10 +80,10 @@ PROVENANCE_HEAD = """# Provenance of `marsad/resources/dates/`
 
 | file | source | license |
 |---|---|---|
-| `cldr_months.json` | Gregorian month names (wide/abbreviated, format/stand-alone) of all 28 Arabic locales | Unicode License v3 |
+| `cldr_months.json` | Gregorian month names (wide/abbreviated, format/stand-alone), 28 Arabic locales | Unicode License v3 |
 | `cldr_weekdays.json` | weekday names (wide/short, format/stand-alone), ISO order Monday first | Unicode License v3 |
 | `cldr_hijri_months.json` | Hijri month names of the 5 islamic calendars of locale `ar` | Unicode License v3 |
-| `cldr_relative.json` | `dateFields` relative words (أمس، اليوم، غدًا، الأسبوع الماضي …) per locale | Unicode License v3 |
+| `cldr_relative.json` | `dateFields` relative words (أمس، اليوم، غدًا …) per locale | Unicode License v3 |
 | `variants.json` | hand-added spelling variants, English month/weekday names, number words | Apache-2.0 (Marsad) |
 
 - **Source:** Unicode CLDR 48.2, npm packages `cldr-dates-full@48.2.0` and `cldr-cal-islamic-full@48.2.0`

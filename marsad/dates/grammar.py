@@ -206,6 +206,7 @@ def relative_forms() -> str:
     tod = alt(TIME_OF_DAY)
     approx = rf"(?:{alt(APPROX)}\s+)?"
     not_today = alt(NOT_TODAY_AFTER)
+    named_next = rf"{p['greg']}|{p['eng']}|{p['hij']}|(?:ال)?غد"
     rel_words = (
         r"أول\s+(?:من\s+)?أمس|أمس\s+الأول|قبل\s+أمس|(?<!ل)أمس|الأمس|البارحة|بعد\s+(?:ال)?غد|غدا|غدًا|غداً"
         r"|يوم\s+(?:ال)?غد|الغد|غد"
@@ -226,8 +227,10 @@ def relative_forms() -> str:
         "ago": (rf"(?P<agow>منذ|قبل|بعد)\s+{approx}(?:(?P<an>\d{{1,3}}|{nums})\s+(?P<au>{any_unit})"
                 rf"|(?P<ad>{dual})|(?P<a1>{sing}|{plural})(?:\s+واحدة?)?(?!\s*\d)){END}"),
         # خلال الأيام الماضية | لمدة ثلاثة أسابيع | خلال أسبوع | طوال العام
+        # («خلال شهر جانفي 2017», «خلال عام 2014», «خلال يوم الغد» are left to the forms they hold.)
         "dur": (rf"(?:{alt(DURATION_HEADS)})\s+{approx}(?:(?:\d{{1,3}}|{nums})\s+{any_unit}|{dual}"
-                rf"|{sing}(?:\s+واحدة?)?(?!\s*\d)(?!\s+(?:{p['greg']}|{p['eng']}|{p['hij']}|(?:ال)?غد)(?!\w))|ال{plural}(?:\s+(?:القليلة\s+)?(?:الماضية|المقبلة|القادمة|الأخيرة"
+                rf"|{sing}(?:\s+واحدة?)?(?!\s*\d)(?!\s+(?:{named_next})(?!\w))"
+                rf"|ال{plural}(?:\s+(?:القليلة\s+)?(?:الماضية|المقبلة|القادمة|الأخيرة"
                 rf"|الأولى|المنصرمة|الفائتة|المنقضية))?|ال{sing}(?!\s+{mods}(?!\w))(?!\s*\d)){END}"),
         # في مارس الماضي | نوفمبر المقبل | شهر آذار
         "mon": (rf"(?:شهر\s+)?(?P<mo>{p['greg']}|{p['eng']})(?!\w)\s+(?P<mmod>{mods})(?!\w)"
