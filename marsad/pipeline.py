@@ -18,7 +18,8 @@ from marsad.segment import Draft, assemble, segment_text
 
 _ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-MIN_ARABIC_SHARE = 0.3
+MIN_ARABIC_SHARE = 0.3  # of all letters; or
+MIN_ARABIC_LETTERS = 150  # enough Arabic to be an Arabic page with much Latin in it (film lists, code)
 
 
 class InternalError(MarsadError):
@@ -173,7 +174,7 @@ def _check_language(text: str, uri: str | None, options: Options) -> None:
     sample = text[:20_000]
     arabic = len(_ARABIC.findall(sample))
     latin = len(_LATIN.findall(sample))
-    if arabic == 0 or arabic / (arabic + latin) < MIN_ARABIC_SHARE:
+    if arabic < MIN_ARABIC_LETTERS and (arabic == 0 or arabic / (arabic + latin) < MIN_ARABIC_SHARE):
         share = 0 if arabic == 0 else round(100 * arabic / (arabic + latin))
         raise NotArabicError(f"page is not Arabic ({share}% Arabic letters); use --lang-any to process it "
                              "anyway", source=uri)
