@@ -89,10 +89,11 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             # Cut off mid-character (a capped read, a truncated download): UTF-8 all the same.
             return data[: exc.start].decode("utf-8"), "utf-8"
-    return _best_single_byte(data, _codec_name(declared) if declared else None)
+    return _best_single_byte(data, codec_name(declared) if declared else None)
 
 
-def _codec_name(label: str) -> str | None:
+def codec_name(label: str) -> str | None:
+    """Python's name for an encoding label (``windows-1256`` → ``cp1256``), or ``None`` if unknown."""
     try:
         name = codecs.lookup(label.strip().strip("\"'")).name
     except (LookupError, ValueError):
@@ -156,7 +157,7 @@ def _detector_guess(data: bytes) -> tuple[str, str] | None:
     match = from_bytes(data[:200_000]).best()
     if match is None:
         return None
-    name = _codec_name(match.encoding) or match.encoding
+    name = codec_name(match.encoding) or match.encoding
     try:
         return data.decode(name), name
     except (UnicodeDecodeError, LookupError):

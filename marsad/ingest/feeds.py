@@ -8,6 +8,7 @@ import time
 from collections.abc import Iterator
 
 from marsad.errors import EmptyInputError, FormatError, MarsadError
+from marsad.ingest.decode import codec_name
 from marsad.ingest.document import Document
 
 _TAG = re.compile(r"<[A-Za-z][^>]*>")
@@ -33,6 +34,7 @@ def read_feed(data: bytes, *, uri: str | None) -> Iterator[Document | MarsadErro
         return
     outlet = (parsed.get("feed") or {}).get("title") or None
     encoding = parsed.get("encoding") or None
+    encoding = codec_name(encoding) or encoding if encoding else None
     for number, entry in enumerate(entries, start=1):
         yield _entry_document(entry, where=entry.get("link") or f"{base}#{number}", outlet=outlet,
                               encoding=encoding)

@@ -61,10 +61,9 @@ def sniff_kind(data: bytes, name: str | None = None) -> str:
     if _JSON_ARRAY.match(head):
         return "json"
     if head.startswith("{"):
-        first = head.split("\n", 1)[0].strip()
         try:
-            json.loads(first)
-        except ValueError:
+            json.loads(_first_line(data))
+        except (ValueError, RecursionError):
             # An object spread over lines is one JSON document, unless the name says JSONL.
             if ext_kind == "jsonl":
                 return "jsonl"
@@ -102,6 +101,13 @@ def _head_text(head: bytes) -> str:
         be = head[0::2].count(0) + head[0::2].count(6)
         return head.decode("utf-16-le" if le >= be else "utf-16-be", errors="ignore")
     return head.decode("utf-8", errors="ignore") or head.decode("latin-1")
+
+
+def _first_line(data: bytes) -> str:
+    """The first non-blank line in full (a JSONL row can be far longer than the sniffed head)."""
+    start = len(data) - len(data.lstrip(b"\xef\xbb\xbf \t\r\n"))
+    end = data.find(b"\n", start)
+    return data[start:end if end != -1 else len(data)].decode("utf-8", errors="replace")
 
 
 def _looks_like_csv_header(head: str) -> bool:

@@ -55,7 +55,7 @@ def read_jsonl(
 def read_json(
     data: bytes, *, uri: str | None, text_field: str = "text", html_field: str | None = None
 ) -> Iterator[Document | MarsadError]:
-    """A JSON array of objects (or one object): one Document per element, numbered from 1."""
+    """A JSON array of objects (or objects one after another): one Document per element, numbered from 1."""
     base = uri or "-"
     try:
         text, encoding = decode_bytes(data)
@@ -64,7 +64,7 @@ def read_json(
         return
     pos = _skip_ws(text, 0)
     if text.startswith("{", pos):
-        elements = _single(text, pos)
+        elements = _objects(text, pos)
     elif text.startswith("[", pos):
         elements = _array_elements(text, pos + 1)
     else:
@@ -233,13 +233,16 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
-def _single(text: str, pos: int) -> Iterator[tuple[object, str] | FormatError]:
-    try:
-        obj, end = _DECODER.raw_decode(text, pos)
-    except ValueError as exc:
-        yield FormatError(f"malformed JSON: {exc}")
-        return
-    yield obj, text[pos:end]
+def _objects(text: str, pos: int) -> Iterator[tuple[object, str] | FormatError]:
+    """One JSON object, or several one after another (pretty-printed JSON Lines)."""
+    while pos < len(text):
+        try:
+            obj, end = _DECODER.raw_decode(text, pos)
+        except (ValueError, RecursionError) as exc:
+            yield FormatError(f"malformed JSON: {exc}")
+            return
+        yield obj, text[pos:end]
+        pos = _skip_ws(text, end)
 
 
 def _array_elements(text: str, pos: int) -> Iterator[tuple[object, str] | FormatError]:

@@ -42,6 +42,7 @@ def test_ingest_atom_entries_in_cp1256():
     (doc,) = read_bytes(ATOM.encode("cp1256"), uri="atom.xml")
     assert doc.text == "انطلقت أعمال القمة العربية في العاصمة." and doc.title == "القمة العربية"
     assert doc.outlet == "وكالة الأنباء" and doc.published == "2024-05-16T08:00:00+00:00"
+    assert doc.encoding == "cp1256"
     assert doc.uri == "https://agency.example/a/1"
 
 

@@ -136,3 +136,15 @@ def test_ingest_csv_row_hash_is_of_the_row_bytes():
     out = list(read_bytes(data, uri="h.csv"))
     assert out[1].sha256 == hashlib.sha256("2,نص ثان\n".encode("cp1256")).hexdigest()
     assert out[1].nbytes == len("2,نص ثان\n".encode("cp1256"))
+
+
+def test_ingest_jsonl_long_first_row_without_extension():
+    rows = [{"text": "نص طويل جدا " * 10_000}, {"text": "نص قصير"}]
+    out = list(read_bytes(_jsonl(rows), uri="rows.dat"))
+    assert [d.uri for d in out] == ["rows.dat#1", "rows.dat#2"]
+
+
+def test_ingest_json_pretty_printed_objects_one_after_another():
+    data = "\n".join(json.dumps(r, ensure_ascii=False, indent=2) for r in ROWS[:2]).encode()
+    out = list(read_bytes(data, uri="pretty.json"))
+    assert [d.id for d in out] == ["a1", "a2"]
