@@ -41,7 +41,6 @@ from marsad.text.normalize import normalize_for_match as N
 __all__ = ["time_expressions"]
 
 _ISO_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
-_RELATIVE_FORMS = ("rel", "wdx", "urel", "ago", "dur", "mon")
 _PAST = frozenset(N(w) for w in grammar.PAST)
 _NEXT = frozenset(N(w) for w in grammar.NEXT)
 
@@ -59,13 +58,22 @@ def _day_offsets() -> dict[str, int]:
     return {N(k): v for k, v in _DAY_OFFSETS.items()}
 
 
+_BEFORE_YESTERDAY = (N("أول"), N("قبل"))
+_FIRST, _AFTER, _TONIGHT = N("الأول"), N("بعد"), N("الليلة")
+_TOMORROW_BARE = frozenset({N("الغد"), N("غد")})
+_TODAY = N("اليوم")
+_UNITS = {N("أسبوع"): "week", N("شهر"): "month"}
+_TOGETHER = re.compile(r"\s+" + N("معا") + r"(?!\w)")  # «الاثنين معا»: "the two together"
+_OF_EVENT = re.compile(r"\s+(?:" + N("من") + "|" + N("على") + r")(?!\w)")  # «قبل يومين من الانتخابات»
+
+
 def _day_offset(relw: str) -> int | None:
     key = " ".join(relw.split())
-    if key.startswith(N("أول")) or key.endswith(N("الأول")) or key.startswith(N("قبل")):
+    if key.startswith(_BEFORE_YESTERDAY) or key.endswith(_FIRST):
         return -2
-    if key.startswith(N("بعد")):
+    if key.startswith(_AFTER):
         return 2
-    if key.startswith(N("الليلة")) and key != N("الليلة"):
+    if key.startswith(_TONIGHT) and key != _TONIGHT:
         return -1
     return _day_offsets().get(key)
 
@@ -142,10 +150,10 @@ def _resolve(m: re.Match, form: str, pub: date | None, text: str) -> tuple[str, 
     g = m.group
     if form == "rel":
         relw = " ".join(g("relw").split())
-        if relw in (N("الغد"), N("غد")) and not g("tod"):
+        if relw in _TOMORROW_BARE and not g("tod"):
             return None  # «الغد» alone is "the future" (and a newspaper's name)
-        if relw == N("اليوم"):
-            before = text[max(0, m.start("x") - 14):m.start("x")].split()
+        if relw == _TODAY:
+            before = text[max(0, m.end("c") - 14):m.end("c")].split()
             if before and before[-1] in _NOT_TODAY_BEFORE:
                 return None
         offset = _day_offset(relw)
@@ -154,21 +162,21 @@ def _resolve(m: re.Match, form: str, pub: date | None, text: str) -> tuple[str, 
         return "relative", (pub + timedelta(days=offset)).isoformat() if pub else None
     if form == "wdx":
         iso = lexicon.weekdays()[" ".join(g("wday").split())]
-        if iso == 1 and re.match(r"\s+" + N("معا"), text[m.end("x"):]):
-            return None  # «الاثنين معا»: "the two together"
+        if iso == 1 and _TOGETHER.match(text, m.end()):
+            return None
         return "weekday", _weekday(pub, iso, g("wmod")) if pub else None
     if form == "urel":
-        unit = {N("أسبوع"): "week", N("شهر"): "month"}.get(g("uu") or g("uu0"), "year")
+        unit = _UNITS.get(g("uu") or g("uu0"), "year")
         return "relative", _period(pub, unit, g("umod")) if pub else None
     if form == "ago":
-        sign = 1 if g("agow") == N("بعد") else -1
+        sign = 1 if g("agow") == _AFTER else -1
         if g("ad"):
             unit, n = lexicon.units()[g("ad")]
         elif g("a1"):
             unit, n = lexicon.units()[g("a1")]
         else:
             unit, n = lexicon.units()[g("au")][0], _count(g("an"))
-        if n is None or re.match(r"\s+(?:" + N("من") + "|" + N("على") + r")(?!\w)", text[m.end("x"):]):
+        if n is None or _OF_EVENT.match(text, m.end()):
             return "relative", None
         return "relative", _unit_value(pub, unit, sign * n) if pub else None
     if form == "dur":
@@ -204,7 +212,7 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
     last_end = 0
     for m in grammar.expression_regex().finditer(text):
         form = grammar.which_form(m)
-        if form is not None:
+        if grammar.is_date_form(form):
             parsed = decode_date(m, form)
             if parsed is None:
                 continue
@@ -213,7 +221,6 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
             else:
                 kind, value = parsed.kind, parsed.value
         else:
-            form = next(name for name in _RELATIVE_FORMS if m.group(name) is not None)
             try:
                 resolved = _resolve(m, form, pub, text)
             except (OverflowError, ValueError):  # published at the edge of the calendar (year 1 or 9999)

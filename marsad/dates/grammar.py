@@ -31,10 +31,10 @@ def alt(words) -> str:
 
 # Scans run over ``PAD + normalised text``. Every match starts with the non-word character before the word
 # (a charset first lets ``re`` skip the inside of words in C, several times faster than a lookbehind), then
-# optional proclitics (و ف ب ل ك; وب، فل …), tried only after the bare word failed; the span reported is
-# group ``x``, which never includes them.
+# optional proclitics (و ف ب ل ك; وب، فل …) in group ``c``, tried only after the bare word failed; the
+# span reported runs from the end of ``c`` to the end of the match, so it never includes them.
 PAD = "\n"
-WORD_START = r"[^\w](?:[وف]?[بلك]|[وف])??"
+WORD_START = r"[^\w](?P<c>(?:[وف]?[بلك]|[وف])??)"
 END = r"(?!\w)"
 # The article, also in its «لل» shape after the preposition ل (للأسبوع).
 DEF = r"(?:ال|(?<=ل)ل)"
@@ -189,7 +189,7 @@ def triggers(relative: bool) -> str:
 
 @lru_cache(maxsize=1)
 def date_regex() -> re.Pattern:
-    return compile_normalized(rf"{WORD_START}(?P<x>{triggers(False)}(?:{date_forms()}))")
+    return compile_normalized(rf"{WORD_START}{triggers(False)}(?:{date_forms()})")
 
 
 def relative_forms() -> str:
@@ -241,7 +241,7 @@ def relative_forms() -> str:
 
 @lru_cache(maxsize=1)
 def expression_regex() -> re.Pattern:
-    return compile_normalized(rf"{WORD_START}(?P<x>{triggers(True)}(?:{date_forms()}|{relative_forms()}))")
+    return compile_normalized(rf"{WORD_START}{triggers(True)}(?:{date_forms()}|{relative_forms()})")
 
 
 def compile_normalized(pattern: str) -> re.Pattern:
@@ -250,12 +250,22 @@ def compile_normalized(pattern: str) -> re.Pattern:
     return re.compile(folded)
 
 
-def which_form(m: re.Match) -> str | None:
-    """Name of the date form (``dmy`` …) a match of ``date_regex``/``expression_regex`` took, if any."""
-    for name in FORMS:
-        if m.group(f"f_{name}") is not None:
-            return name
-    return None
+def which_form(m: re.Match) -> str:
+    """The form a match of ``date_regex``/``expression_regex`` took: ``dmy`` … for dates, ``rel`` … else.
+
+    Every alternative is one named group that closes last, so it is ``lastgroup``.
+    """
+    name = m.lastgroup
+    return name[2:] if name.startswith("f_") else name
+
+
+def is_date_form(form: str) -> bool:
+    return form in FORMS
+
+
+def span(m: re.Match) -> tuple[int, int]:
+    """Span of a match in the normalised text (without ``PAD``), proclitics excluded."""
+    return m.end("c") - 1, m.end() - 1
 
 
 def trie(words) -> str:

@@ -103,8 +103,8 @@ class LazyNormalized:
 
 
 def original_span(norm: Normalized | LazyNormalized, m: re.Match) -> tuple[int, int]:
-    """Original span of group ``x`` of a match over ``PAD + norm.text``, with trailing diacritics kept."""
-    start, end = norm.to_original_span(m.start("x") - 1, m.end("x") - 1)
+    """Original span of a grammar match over ``PAD + norm.text``, with trailing diacritics kept."""
+    start, end = norm.to_original_span(*grammar.span(m))
     original = norm.original
     if end > start and not original[end - 1].isdigit():
         while end < len(original) and original[end] in _MARKS:
@@ -243,7 +243,7 @@ def _date_matches(norm: LazyNormalized):
     """(match, form, parsed, start, end) for every decodable absolute-date form in ``norm``."""
     for m in grammar.date_regex().finditer(grammar.PAD + norm.text):
         form = grammar.which_form(m)
-        parsed = decode_date(m, form) if form else None
+        parsed = decode_date(m, form)
         if parsed is None:
             continue
         start, end = original_span(norm, m)
@@ -310,7 +310,7 @@ def parse_dateline(line: str) -> Dateline | None:
         return None
     norm = LazyNormalized(line)
     text = norm.text
-    found = [(m.start("x") - 1, m.end("x") - 1, parsed, start, end)
+    found = [(*grammar.span(m), parsed, start, end)
              for m, _, parsed, start, end in _date_matches(norm) if parsed.kind == "absolute"]
     if not found:
         return None
