@@ -38,12 +38,18 @@ def find_cues(tokens, lexicon: CueLexicon) -> list[CueHit]:
     n = len(tokens)
     lookup = lexicon.lookup
     multi = lexicon.multi
-    i = 0
-    while i < n:
+    norms = tokens.norms if hasattr(tokens, "norms") else [t.norm for t in tokens]
+    keys = lexicon.keys
+    last = -1
+    for i in [k for k, nm in enumerate(norms) if nm in keys]:
+        if i <= last:
+            continue
         tok = tokens[i]
         norm = tok.norm
         hit = None
-        if norm in multi or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in multi):
+        nxt = norms[i + 1] if i + 1 < n else ""
+        if (norm in multi or (len(norm) > 3 and norm[0] in "وف" and norm[1:] in multi)) \
+                and (nxt in lexicon.seconds or nxt[:1] == "ل"):
             for form in _candidates(norm):
                 for rest, cue in multi.get(form, ()):
                     j = _match_rest(tokens, i + 1, rest)
@@ -58,9 +64,7 @@ def find_cues(tokens, lexicon: CueLexicon) -> list[CueHit]:
                 hit = CueHit(i, i, tok.start, tok.end, cue)
         if hit is not None:
             out.append(hit)
-            i = hit.last + 1
-        else:
-            i += 1
+            last = hit.last
     return out
 
 

@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
-from marsad.quotes.speakers import (BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, REPORT_NOUNS, RELATIVES,
+from marsad.quotes.speakers import (BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
                                     MentionIndex, Speaker, noun_phrase, subject_before)
 from marsad.records import Article, Quote
-from marsad.text import normalize, proclitic_forms, sentences
+from marsad.quotes.tokens import tokens_of
+from marsad.text import sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
 # A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
@@ -44,58 +45,14 @@ class Found:
     tail: tuple | None = None  # («…، وفق ما صرح به X») the speaker named after the quote
 
 
-class Tok:
-    """A word or punctuation token: its span in the body and its normalised form.
-
-    The same tokens as ``marsad.text.tokenize``, cut from the normalised text of ``marsad.text.normalize`` and
-    mapped back through its offset map: lighter to build, which is most of this stage's time.
-    """
-
-    __slots__ = ("start", "end", "norm")
-
-    def __init__(self, start: int, end: int, norm: str):
-        self.start = start
-        self.end = end
-        self.norm = norm
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        return proclitic_forms(self.norm) if self.norm[:1].isalpha() else (self.norm,)
-
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
-
-    def __repr__(self) -> str:
-        return f"Tok({self.start}, {self.end}, {self.norm!r})"
-
-
-_TOKEN = re.compile(r"\w+|[^\s\w]")
-
-
-def light_tokens(body: str) -> list[Tok]:
-    nz = normalize(body)
-    text = nz.text
-    if len(text) == len(body) and nz.to_original(len(text) - 1 if text else 0) == (len(text) - 1 if text else 0) \
-            and nz.to_original_span(0, len(text)) == (0, len(text)):
-        return [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
-    span = nz.to_original_span
-    out = []
-    for m in _TOKEN.finditer(text):
-        s, e = span(m.start(), m.end())
-        out.append(Tok(s, e, m.group()))
-    return out
-
-
 class _Doc:
     """Everything the finder needs about one body, computed once."""
 
     def __init__(self, body: str, lexicon: CueLexicon):
         self.body = body
-        self.tokens: list[Tok] = light_tokens(body)
-        self.tstarts = [t.start for t in self.tokens]
-        self.sents = sentences(body)
-        self.sent_starts = [s for s, _ in self.sents]
+        self.tokens = tokens_of(body)
+        self.tstarts = self.tokens.starts
+        self._sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self.marks = mark_spans(body)
         cues = find_cues(self.tokens, lexicon)
         # a nominal cue after a verb («قال في تصريح …») only modifies it
@@ -115,10 +72,16 @@ class _Doc:
         return bisect_left(self.tstarts, pos)
 
     def sentence(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.sent_starts, pos) - 1
-        if i < 0:
-            return 0, len(self.body)
-        return self.sents[i]
+        """The sentence holding ``pos``; sentences are split paragraph by paragraph, when first asked for."""
+        p_start = self.body.rfind("\n", 0, pos) + 1
+        got = self._sentences.get(p_start)
+        if got is None:
+            p_end = self.paragraph_end(p_start)
+            spans = [(s + p_start, e + p_start) for s, e in sentences(self.body[p_start:p_end])] or [(p_start, p_end)]
+            got = self._sentences[p_start] = ([s for s, _ in spans], spans)
+        starts, spans = got
+        i = bisect_right(starts, pos) - 1
+        return spans[max(i, 0)]
 
     def clause_start(self, pos: int) -> int:
         """Start of the clause holding ``pos``: after the last «،» «؛» «,» «;» of its sentence."""
@@ -144,7 +107,7 @@ class _Doc:
 
     def words(self, start: int, end: int) -> int:
         a, b = self.tok(start), self.tok(end)
-        return sum(1 for t in self.tokens[a:b] if t.is_word)
+        return sum(1 for n in self.tokens.norms[a:b] if n[:1].isalnum())
 
 
 def _trim_end(doc: _Doc, start: int, end: int) -> int:
@@ -174,17 +137,19 @@ def _mark_quotes(doc: _Doc) -> list[Found]:
 def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
     body = doc.body
     o = doc.tok(ms.open)
-    s_start, _ = doc.sentence(ms.open)
-    first = doc.tok(s_start)
     p_start = body.rfind("\n", 0, ms.open) + 1
-    first = max(first, doc.tok(p_start))
+    first = max(doc.tok(p_start), o - 27)
+    ci = bisect_left(doc.cue_firsts, o) - 1
+    if ci >= 0 and doc.cues[ci].first >= first:
+        # a cue close before the mark: only then is the sentence needed
+        s_start, _ = doc.sentence(ms.open)
+        first = max(first, doc.tok(s_start))
     words = doc.words(ms.start, ms.end)
     k = ms.open - 1
     while k >= p_start and body[k].isspace():
         k -= 1
     prev = body[k] if k >= p_start else ""
     # the last speech cue before the mark in its sentence
-    ci = bisect_left(doc.cue_firsts, o) - 1
     cue = None
     while ci >= 0 and doc.cues[ci].first >= first:
         if doc.cues[ci].kind in SPEECH:
@@ -227,11 +192,14 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
 def _colon_quotes(doc: _Doc) -> list[Found]:
     out = []
     toks = doc.tokens
+    norms = toks.norms
     for c in doc.cues:
         if c.kind not in SPEECH:
             continue
-        _, s_end = doc.sentence(c.start)
         limit = min(len(toks), c.last + 1 + 16)
+        if ":" not in norms[c.last + 1: limit]:
+            continue
+        _, s_end = doc.sentence(c.start)
         for k in range(c.last + 1, limit):
             t = toks[k]
             if t.start >= s_end and t.norm != ":":
@@ -258,24 +226,23 @@ def _colon_quotes(doc: _Doc) -> list[Found]:
 # ------------------------------------------------------------------------------------------- reported speech
 def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
     """Where a reported clause starting at token ``k`` ends: its sentence end or the next cue."""
-    toks = doc.tokens
-    j = k
-    n = len(toks)
-    while j < n and toks[j].start < s_end:
-        c = doc.cue_at.get(j)
-        if c is not None and j > k:
-            prev = toks[j - 1].norm
-            if c.kind == "tag" or c.kind == "attr" and _attribution_follows(doc, c):
-                return toks[j].start, c
-            if c.kind in ("part", "colon") and (prev in ("،", ",") or _has_complement(doc, c)):
-                return toks[j].start, c
-            if c.kind == "verb":
-                prev = toks[j - 1].norm
-                if prev in ("،", ",") or _has_complement(doc, c):
-                    # «… الذين أكدوا أنه» ends before the relative too
-                    cut = j - 1 if prev in RELATIVES or prev in ("ما",) else j
-                    return toks[cut].start, c
-        j += 1
+    norms, starts = doc.tokens.norms, doc.tokens.starts
+    ci = bisect_right(doc.cue_firsts, k)
+    while ci < len(doc.cues):
+        c = doc.cues[ci]
+        ci += 1
+        j = c.first
+        if starts[j] >= s_end:
+            break
+        prev = norms[j - 1]
+        if c.kind == "tag" or c.kind == "attr" and _attribution_follows(doc, c):
+            return starts[j], c
+        if c.kind in ("part", "colon") and (prev in ("،", ",") or _has_complement(doc, c)):
+            return starts[j], c
+        if c.kind == "verb" and (prev in ("،", ",") or _has_complement(doc, c)):
+            # «… الذين أكدوا أنه» ends before the relative too
+            cut = j - 1 if prev in RELATIVES or prev == "ما" else j
+            return starts[cut], c
     return s_end, None
 
 
@@ -292,11 +259,12 @@ def _attribution_follows(doc: _Doc, c: CueHit) -> bool:
 
 def _has_complement(doc: _Doc, c: CueHit) -> bool:
     _, s_end = doc.sentence(c.start)
-    for k in range(c.last + 1, min(len(doc.tokens), c.last + 1 + WINDOW.get(c.kind, 8))):
-        t = doc.tokens[k]
-        if t.start >= s_end or t.norm == ":":
-            return t.norm == ":"
-        if t.norm in COMPLEMENTIZERS and doc.tokens[k - 1].norm not in NOT_AFTER:
+    norms, starts = doc.tokens.norms, doc.tokens.starts
+    for k in range(c.last + 1, min(len(norms), c.last + 1 + WINDOW.get(c.kind, 8))):
+        n = norms[k]
+        if starts[k] >= s_end or n == ":":
+            return n == ":"
+        if n in COMPLEMENTIZERS and norms[k - 1] not in NOT_AFTER:
             return True
         if doc.is_speech_cue(k):
             return False
@@ -309,22 +277,25 @@ def _reported(doc: _Doc) -> list[Found]:
     for c in doc.cues:
         if c.kind not in SPEECH:
             continue
+        norms, starts = toks.norms, toks.starts
+        limit = min(len(norms), c.last + 1 + WINDOW[c.kind])
+        if COMPLEMENTIZERS.isdisjoint(norms[c.last + 1: limit]):
+            continue
         _, s_end = doc.sentence(c.start)
-        limit = min(len(toks), c.last + 1 + WINDOW[c.kind])
         for k in range(c.last + 1, limit):
-            t = toks[k]
-            if t.start >= s_end or t.norm == ":" or doc.is_speech_cue(k):
+            n = norms[k]
+            if starts[k] >= s_end or n == ":" or doc.is_speech_cue(k):
                 break
-            if t.norm not in COMPLEMENTIZERS:
+            if n not in COMPLEMENTIZERS:
                 continue
-            if toks[k - 1].norm in NOT_AFTER:
+            if norms[k - 1] in NOT_AFTER:
                 break
-            if t.norm in BARE_COMPLEMENTIZERS:
-                if k + 1 >= len(toks):
+            if n in BARE_COMPLEMENTIZERS:
+                if k + 1 >= len(norms):
                     break
-                a = toks[k + 1].start
+                a = starts[k + 1]
             else:
-                a = t.start
+                a = starts[k]
             e, _ = _clause_end(doc, k + 1, s_end)
             e = _trim_end(doc, a, e)
             if doc.words(a, e) >= MIN_REPORTED_WORDS:
@@ -476,11 +447,11 @@ def _clause_initial(doc: _Doc, v: CueHit) -> bool:
         return True
     if v.first == 0:
         return True
-    s_start, _ = doc.sentence(v.start)
-    if doc.tok(s_start) == v.first:
-        return True
-    prev = doc.tokens[v.first - 1].norm
-    return prev in ("،", ",", "و", "ف", ".", ":", "\n") or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
+    if "\n" in doc.body[doc.tokens.ends[v.first - 1]:v.start]:
+        return True  # first in its paragraph
+    prev = doc.tokens.norms[v.first - 1]
+    return prev in ("،", ",", "و", "ف", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
+        or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
 
 
 def _subjects(doc: _Doc) -> list[tuple[int, Speaker]]:
@@ -489,8 +460,7 @@ def _subjects(doc: _Doc) -> list[tuple[int, Speaker]]:
     for v in doc.cues:
         if v.kind != "verb" or not _clause_initial(doc, v):
             continue
-        _, s_end = doc.sentence(v.start)
-        limit = doc.tok(s_end)
+        limit = min(len(doc.tokens), v.last + 2 + MAX_NP, doc.tok(doc.paragraph_end(v.end)))
         rng = noun_phrase(doc.tokens, v.last + 1, limit, doc.body, doc.any_cue)
         if rng is not None and v.cue.lemma != "نقل":
             out.append((v.start, _speaker_from(doc, *rng)))
@@ -515,7 +485,11 @@ def _refresh(doc: _Doc, sp: Speaker | None, before: int) -> Speaker | None:
     if len(word) < 4:
         return sp
     j = doc.tok(before) - 1
+    norms = doc.tokens.norms
     while j > last_tok:
+        if not norms[j].endswith(word):
+            j -= 1
+            continue
         t = doc.tokens[j]
         if word in t.forms:
             return Speaker(t.start + (len(t.norm) - len(word) if t.norm != word else 0), t.end, None,

@@ -46,6 +46,8 @@ class CueLexicon:
     single: dict[str, Cue]
     multi: dict[str, tuple[tuple[tuple[str, ...], Cue], ...]]  # first word → (rest words, cue), longest first
     lookup: dict[str, Cue] = None  # every single form also with و/ف before it and, for verbs, a pronoun after
+    keys: frozenset = frozenset()  # every token form that may start a cue
+    seconds: frozenset = frozenset()  # every second word of a multi-word form
 
     def __len__(self) -> int:
         return len(self.single) + sum(len(v) for v in self.multi.values())
@@ -84,7 +86,10 @@ def parse(lines) -> CueLexicon:
         else:
             multi.setdefault(words[0], []).append((tuple(words[1:]), cue))
     frozen = {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in multi.items()}
-    return CueLexicon(single, frozen, _expand(single))
+    lookup = _expand(single)
+    keys = set(lookup) | set(frozen) | {c + k for k in frozen for c in "وف" if len(k) >= 3}
+    seconds = frozenset(rest[0] for v in frozen.values() for rest, _ in v)
+    return CueLexicon(single, frozen, lookup, frozenset(keys), seconds)
 
 
 @lru_cache(maxsize=1)
