@@ -6,7 +6,8 @@ so ``body[start:end] == text`` for every item. Items are sorted and never overla
 Resolution rules (``published`` = P):
 
 - absolute dates (``find_dates`` forms) keep their own value, kind ``absolute``; «عام 2024» is ``other``;
-  a day and month without a year («19 نوفمبر») is ``relative``: the year that puts it nearest to P.
+  a day and month without a year («19 نوفمبر») is ``relative``: the year that puts it nearest to P
+  («19 مايو الماضي»: the latest one before P; «10 مارس المقبل»: the first one after P).
 - weekdays (kind ``weekday``): bare «الثلاثاء» / «يوم الثلاثاء» / «مساء الثلاثاء» → the latest such day on or
   before P; «الماضي» → strictly before P; «المقبل/القادم» → strictly after P.
 - «اليوم الثلاثاء», «اليوم (الاثنين)» → P itself, whatever the weekday says (the writer's «today» is the
@@ -96,12 +97,16 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _nearest(pub: date, month: int, day: int) -> str | None:
+def _day_month(pub: date, month: int, day: int, direction: int) -> str | None:
+    """«19 نوفمبر» without a year: the nearest such day to ``pub``; with «الماضي» the latest one strictly
+    before it, with «المقبل» the first one strictly after it."""
     best = None
     for year in (pub.year - 1, pub.year, pub.year + 1):
         try:
             candidate = date(year, month, day)
-        except ValueError:  # also years 0 and 10000
+        except ValueError:  # 29 February outside leap years; also years 0 and 10000
+            continue
+        if direction < 0 and candidate >= pub or direction > 0 and candidate <= pub:
             continue
         if best is None or abs(candidate - pub) < abs(best - pub):
             best = candidate
@@ -217,7 +222,8 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
             if parsed is None:
                 continue
             if parsed.value is None:  # day and month, no year
-                kind, value = "relative", _nearest(pub, parsed.month, parsed.day) if pub else None
+                kind = "relative"
+                value = _day_month(pub, parsed.month, parsed.day, parsed.direction) if pub else None
             else:
                 kind, value = parsed.kind, parsed.value
         else:

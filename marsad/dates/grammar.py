@@ -129,7 +129,8 @@ def date_forms() -> str:
     forms = {
         # 19 نوفمبر 2024 | الثلاثاء 19 تشرين الثاني/نوفمبر 2024 م - 10:30 | 19th, November 2024 GMT | 19 نوفمبر
         "dmy": (rf"(?P<d_dmy>{day}){ordinal}{mid}(?P<m_dmy>{p['combo']})"
-                rf"(?:{ysep}(?P<y_dmy>{year}){era})?{time_part('dmy')}{zone_part('dmy')}"),
+                rf"(?:{ysep}(?P<y_dmy>{year}){era}|\s+(?P<mod_dmy>{alt(PAST + NEXT)})(?!\w))?"
+                rf"{time_part('dmy')}{zone_part('dmy')}"),
         # 17 جمادى الأولى 1446هـ
         "hdmy": (rf"(?P<d_hdmy>{day}){mid}(?P<m_hdmy>{p['hij']})(?!\w)"
                  rf"{ysep}(?P<y_hdmy>{year}){hera}{time_part('hdmy')}{zone_part('hdmy')}"),

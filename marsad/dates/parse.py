@@ -29,6 +29,7 @@ from marsad.text.normalize import normalize_for_match as N
 __all__ = ["DateMatch", "Dateline", "find_dates", "parse_dateline", "parse_date_value"]
 
 _MARKS = frozenset(DIACRITICS + TATWEEL)
+_PAST_WORDS = frozenset(N(w) for w in grammar.PAST)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Parsed:
     kind: str
     month: int | None = None
     day: int | None = None
+    direction: int = 0  # -1 «19 مايو الماضي», +1 «19 مايو المقبل», 0 nearest
 
 
 # --- spans --------------------------------------------------------------------------------------------
@@ -199,7 +201,9 @@ def decode_date(m: re.Match, form: str) -> Parsed | None:
         if g("y_dmy") is None:
             if _gregorian(2024, month, day) is None:  # 2024 is a leap year: only truly impossible days fail
                 return None
-            return Parsed(None, "relative", month, day)
+            mod = g("mod_dmy")
+            direction = 0 if not mod else -1 if mod in _PAST_WORDS else 1
+            return Parsed(None, "relative", month, day, direction)
         d = _gregorian(int(g("y_dmy")), month, day)
         return Parsed(_with_time(d, m, "dmy"), "absolute") if d else None
     if form == "hdmy":
