@@ -29,6 +29,8 @@ _AR_FREQ = {
 _LETTER_FLOOR = 0.3  # any other Arabic-block character: rare but possible
 _DIACRITIC = 0.5  # harakat and tanween: rare in news; a wrong decoding turns common letters into them
 
+# Whitespace and invisible format characters: a text made only of these is empty (they stay in real text).
+_BLANK = re.compile(r"[\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 _C1_OR_C0 = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -45,7 +47,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
         ``utf-8-sig``, ``utf-16``, ``cp1256``, ``iso-8859-6`` or ``utf-8 (repaired from cp1256 mojibake)``.
 
     Raises:
-        EmptyInputError: no bytes, or only whitespace.
+        EmptyInputError: no bytes, or only whitespace (and invisible marks such as RLM or ZWNJ).
         BinaryInputError: NUL bytes not explained by UTF-16, or too many control characters.
         DecodeError: the bytes declare an encoding (BOM) they do not follow.
     """
@@ -60,9 +62,14 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
             )
     _check_not_binary(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip().strip("\ufeff"):
+    if is_blank(text):
         raise EmptyInputError("input is empty or whitespace only")
     return text, encoding
+
+
+def is_blank(text: str | None) -> bool:
+    """True for ``None`` and text of nothing but whitespace and invisible marks."""
+    return not text or not _BLANK.sub("", text)
 
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str]:

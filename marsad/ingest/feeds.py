@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterator
 
 from marsad.errors import EmptyInputError, FormatError, MarsadError
-from marsad.ingest.decode import codec_name
+from marsad.ingest.decode import codec_name, is_blank
 from marsad.ingest.document import Document
 
 _TAG = re.compile(r"<[A-Za-z][^>]*>")
@@ -49,7 +49,7 @@ def _entry_document(entry, *, where: str, outlet: str | None, encoding: str | No
     if body is None:
         body = entry.get("summary") or entry.get("description") or ""
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    if not body.strip():
+    if is_blank(body):
         return EmptyInputError("feed item has no content or summary", source=where)
     raw = body.encode("utf-8")
     is_html = bool(_TAG.search(body))

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Mapping
 
 from marsad.errors import EmptyInputError, FormatError, MarsadError
-from marsad.ingest.decode import decode_bytes, repair_mojibake
+from marsad.ingest.decode import decode_bytes, is_blank, repair_mojibake
 from marsad.ingest.document import Document
 
 # Column names tried, in order, for each piece of metadata.
@@ -145,7 +145,7 @@ def row_document(
         body, how = repair_mojibake(body)
         if how and encoding and "repaired" not in encoding:
             encoding = f"{encoding} (repaired from {how} mojibake)"
-    if not (body and body.strip()) and not (html and html.strip()):
+    if is_blank(body) and is_blank(html):
         wanted = html_field or text_field
         if field is None and not html_field:
             msg = f"row has no {text_field!r} field (nor {', '.join(BODY_FALLBACKS)})"
@@ -158,8 +158,8 @@ def row_document(
         sha256=hashlib.sha256(raw).hexdigest(),
         encoding=encoding,
         nbytes=len(raw),
-        text=body if body and body.strip() else None,
-        html=html if html and html.strip() else None,
+        text=None if is_blank(body) else body,
+        html=None if is_blank(html) else html,
         title=_first(row, TITLE_COLUMNS),
         published=_first(row, DATE_COLUMNS),
         outlet=_first(row, OUTLET_COLUMNS),

@@ -133,7 +133,7 @@ def test_ingest_decode_normalises_newlines():
     assert text == "سطر أول\nسطر ثان\nسطر ثالث\n"
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t \r\n", b"\xef\xbb\xbf", " \n".encode("utf-16")])
+@pytest.mark.parametrize("data", [b"", b"   \n\t \r\n", b"\xef\xbb\xbf", " \n".encode("utf-16"), "\u200f\u200c \n".encode()])
 def test_ingest_decode_empty_input(data):
     with pytest.raises(EmptyInputError):
         decode_bytes(data)
