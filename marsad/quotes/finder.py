@@ -16,7 +16,7 @@ from marsad.quotes.marks import MarkSpan, mark_spans
 from marsad.quotes.speakers import (BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
                                     MentionIndex, Speaker, noun_phrase, subject_before)
 from marsad.records import Article, Quote
-from marsad.quotes.tokens import tokens_of
+from marsad.quotes.tokens import sentence_spans, tokens_of
 from marsad.text import sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
@@ -77,7 +77,7 @@ class _Doc:
         got = self._sentences.get(p_start)
         if got is None:
             p_end = self.paragraph_end(p_start)
-            spans = [(s + p_start, e + p_start) for s, e in sentences(self.body[p_start:p_end])] or [(p_start, p_end)]
+            spans = [(s + p_start, e + p_start) for s, e in sentence_spans(self.body[p_start:p_end])] or [(p_start, p_end)]
             got = self._sentences[p_start] = ([s for s, _ in spans], spans)
         starts, spans = got
         i = bisect_right(starts, pos) - 1
