@@ -218,8 +218,13 @@ def _read_gzip(data: bytes, uri: str | None, options: _Options, depth: int):
         yield problem
         return
     # Truncated: rows that arrived whole are still good; anything else is lost with the stream.
-    if sniff_kind(payload, inner_uri) == "jsonl" and b"\n" in payload:
+    inner = sniff_kind(payload, inner_uri) if payload else None
+    if inner == "jsonl" and b"\n" in payload:
         complete = payload[: payload.rindex(b"\n") + 1]
         yield from _read(complete, base, "jsonl", options, depth + 1)
+    elif inner == "json":
+        for item in _read(payload, base, "json", options, depth + 1):
+            if isinstance(item, Document):
+                yield item  # the cut-off element's own error is the truncation reported below
     problem.source = base
     yield problem

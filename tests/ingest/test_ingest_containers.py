@@ -125,3 +125,12 @@ def test_ingest_tar_truncated_keeps_members_read():
         out = list(read_bytes(data[:cut], uri="cut.tar"))
         assert isinstance(out[-1], FormatError) and out[-1].source == "cut.tar"
         assert [type(d) for d in out[:-1]] == [Document] * whole
+
+
+def test_ingest_gzip_truncated_json_array_keeps_whole_elements():
+    rows = [{"content": f"خبر رقم {i} " * 30} for i in range(100)]
+    data = gzip.compress(json.dumps(rows, ensure_ascii=False).encode())
+    out = list(read_bytes(data[: len(data) // 2], uri="day.json.gz"))
+    assert isinstance(out[-1], FormatError) and out[-1].source == "day.json.gz"
+    assert len(out) > 2 and all(isinstance(d, Document) for d in out[:-1])
+    assert out[0].uri == "day.json.gz#1"

@@ -51,3 +51,17 @@ def test_ingest_warc_bad_record_payload_is_error_for_that_record(make_warc):
 def test_ingest_warc_garbage_after_header_is_format_error():
     out = list(read_bytes(b"WARC/1.0\r\nnonsense\r\n\r\n\x00\x01", uri="g.warc"))
     assert out and isinstance(out[-1], FormatError)
+
+
+def test_ingest_warc_resource_record_without_http_headers():
+    import io
+
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    writer.write_record(writer.create_warc_record("https://site.example/r", "resource",
+                                                  payload=io.BytesIO(PAGE.encode("utf-8")),
+                                                  warc_content_type="text/html"))
+    (doc,) = read_bytes(out.getvalue(), uri="r.warc.gz")
+    assert doc.uri == "https://site.example/r" and doc.html == PAGE and doc.kind == "warc"
