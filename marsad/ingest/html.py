@@ -20,14 +20,14 @@ MAX_TREE_DEPTH = 200
 MAX_TRAFILATURA_CHARS = 1_500_000
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-_INLINE = {"strong", "b", "span", "em", "i", "u", "a", "font", "small", "label", "mark"}
-_BLOCKS = {
+_INLINE = frozenset({"strong", "b", "span", "em", "i", "u", "a", "font", "small", "label", "mark"})
+_BLOCKS = frozenset({
     "p", "div", "li", "ul", "ol", "section", "article", "aside", "blockquote", "header", "footer", "main",
     "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "figcaption", "pre", "br", "nav", "form", *_HEADINGS,
-}
-_PARAGRAPHS = {"p", "li", "blockquote", "dd", "td", "figcaption", "pre"}
-_SKIP = {"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"}
-_NEVER_RELATED = {"html", "body", "head", "main"}
+})
+_PARAGRAPHS = frozenset({"p", "li", "blockquote", "dd", "td", "figcaption", "pre"})
+_SKIP = frozenset({"script", "style", "noscript", "template", "head", "title", "svg", "iframe", "object"})
+_NEVER_RELATED = frozenset({"html", "body", "head", "main"})
 
 _RELATED_ATTR = re.compile(
     r"related|read[-_]?also|read[-_]?more|readmore|recommend|(?:^|[\s_\-])more(?:$|[\s_\-])", re.I

@@ -27,7 +27,7 @@ _HTML = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article
 _JSON_ARRAY = re.compile(r'\[\s*(?:\{|\]|$)')
 _JSON_OBJECT = re.compile(r'\{\s*(?:"|\}|$)')
 _HEADER_FIELD = re.compile(r'^\s*"?[\w .\-]{1,40}"?\s*$')
-_KNOWN_COLUMNS = {"text", "content", "body", "title", "html", "id", "docno", "date", "url", "source"}
+_KNOWN_COLUMNS = frozenset({"text", "content", "body", "title", "html", "id", "docno", "date", "url", "source"})
 
 
 def sniff_kind(data: bytes, name: str | None = None) -> str:
