@@ -22,7 +22,8 @@ Resolution rules (``published`` = P):
   another event («قبل يومين من الانتخابات») keep kind ``relative`` with value null.
 - «خلال الأيام الماضية», «لمدة ثلاثة أسابيع», «خلال الأسبوع» → kind ``duration``, value null.
 - «في مارس الماضي» → the latest March strictly before P's month; «نوفمبر المقبل» → the next November after
-  P's month; «شهر مارس» and «مارس الجاري» → March of P's year. Kind ``relative``, value ``YYYY-MM``.
+  P's month; «مارس الجاري» → March of P's year; bare «شهر نوفمبر» → the November nearest to P (a tie,
+  six months either way, goes to the past). Kind ``relative``, value ``YYYY-MM``.
 
 Without ``published`` every non-absolute value is null.
 """
@@ -198,6 +199,10 @@ def _resolve(m: re.Match, form: str, pub: date | None, text: str) -> tuple[str, 
             year -= 1
         elif mod in _NEXT and month <= pub.month:
             year += 1
+        elif mod is None and abs(month - pub.month) > 6:  # bare «شهر نوفمبر»: the nearest November
+            year += -1 if month > pub.month else 1
+        elif mod is None and month - pub.month == 6:  # half a year either way: news reports the past
+            year -= 1
         return "relative", f"{year:04d}-{month:02d}"
     return None
 
