@@ -107,7 +107,7 @@ class _Doc:
 
     def words(self, start: int, end: int) -> int:
         a, b = self.tok(start), self.tok(end)
-        return sum(1 for n in self.tokens.norms[a:b] if n[:1].isalnum())
+        return sum(map(str.isalnum, self.tokens.norms[a:b]))
 
 
 def _trim_end(doc: _Doc, start: int, end: int) -> int:
@@ -498,6 +498,21 @@ def _refresh(doc: _Doc, sp: Speaker | None, before: int) -> Speaker | None:
     return sp
 
 
+class _Carried:
+    """The speaker carried on to a quote, pointed at its latest mention only when asked for."""
+
+    __slots__ = ("doc", "last", "pos", "value", "done")
+
+    def __init__(self, doc: _Doc, last: Speaker | None, pos: int):
+        self.doc, self.last, self.pos, self.value, self.done = doc, last, pos, None, False
+
+    def get(self) -> Speaker | None:
+        if not self.done:
+            self.value = _refresh(self.doc, self.last, self.pos)
+            self.done = True
+        return self.value
+
+
 def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
     out: list[Found] = []
     subjects = _subjects(doc)
@@ -512,22 +527,22 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
         via = None
         hint = f.speaker_hint or ("carry",)
         sent = doc.sentence(f.cue.start if f.cue else f.start)
-        carried = _refresh(doc, last, pos)
+        carried = _Carried(doc, last, pos)
         if hint[0] == "np":
             sp, via = _np_speaker(doc, f.cue, hint[1], hint[2])
             if sp is None:
-                sp = _no_subject(doc, f.cue, carried, last_sentence == sent)
+                sp = _no_subject(doc, f.cue, carried.get(), last_sentence == sent)
         elif hint[0] == "src":
             sp = _source_speaker(doc, hint[1], hint[2])
         elif hint[0] == "vso":
             sp, _ = _np_speaker(doc, None, hint[1], hint[2])
         elif hint[0] == "cue":
-            sp, via = _participle_speaker(doc, f.cue, carried)
+            sp, via = _participle_speaker(doc, f.cue, carried.get())
         else:
-            sp = carried
+            sp = carried.get()
         if f.tail is not None and f.tail[0] == "via":
             via = via or _source_speaker(doc, f.tail[1], f.tail[2])
-        elif f.tail is not None and (sp is None or sp is carried):
+        elif f.tail is not None and (sp is None or sp is carried.value):
             if f.tail[0] == "vso":
                 sp = _np_speaker(doc, None, f.tail[1], f.tail[2])[0] or sp
             else:
