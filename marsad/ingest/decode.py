@@ -116,7 +116,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     even, odd = sample[0::2], sample[1::2]
 
     def share(part: bytes) -> float:
-        return sum(1 for b in part if b in (0x00, 0x06, 0x20, 0xFE, 0xFB)) / len(part)
+        return sum(part.count(b) for b in (0x00, 0x06, 0x20, 0xFE, 0xFB)) / len(part)
 
     s_even, s_odd = share(even), share(odd)
     if s_odd >= 0.7 and s_even < 0.3 and (b"\x00" in odd or odd.count(6) > len(odd) // 2):
