@@ -102,6 +102,8 @@ def timeline_svg(timeline: list[dict], events: list[dict], width: int = 760, hei
     if not alld:
         return Markup('<p class="muted">لا توجد بيانات زمنية.</p>')
     lo, hi = min(alld), max(alld)
+    if (hi - lo).days < 6:  # a few days only: centre them in a week
+        lo, hi = lo - timedelta(days=3), hi + timedelta(days=3)
     span = max((hi - lo).days, 1)
     pad_l, pad_r, pad_t, pad_b = 36, 16, 44, 28
     plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
