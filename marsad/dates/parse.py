@@ -14,9 +14,9 @@ are Hijri (Umm al-Qura, via ``hijridate``) and converted to Gregorian.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
-from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 
@@ -367,7 +367,7 @@ def parse_date_value(s: str | None) -> str | None:
             return None
         tz = m.group(7)
         if m.group(4) and tz:
-            offset = _offset(tz if ":" in tz or len(tz) <= 3 or tz[0] not in "+-" else tz[:3] + ":" + tz[3:])
+            offset = _offset(tz)
             clock = _clock(m.group(4), m.group(5), m.group(6), None)
             if offset and clock:
                 return f"{d.isoformat()}T{clock}{offset}"
