@@ -35,7 +35,7 @@ from marsad.store import Store, connect_reader, search  # noqa: E402
 from marsad.store.search import like_search  # noqa: E402
 from marsad.store.textindex import index_columns, parse_query, stem, words  # noqa: E402
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 _AR = re.compile(r"^[\u0621-\u064A]{4,}$")
 
 

@@ -129,10 +129,11 @@ CREATE TABLE IF NOT EXISTS failures (
 CREATE INDEX IF NOT EXISTS failures_path ON failures(path);
 
 -- Full text over pre-normalised words: each word's normalised form and, in parallel columns, its
--- proclitic-stripped stem (same positions, so phrase queries work in both).
+-- proclitic-stripped stem (same positions, so phrase queries work in both). Contentless: the columns are
+-- derived from articles.title/body (textindex.index_columns), so only the index is kept; rowid = articles.n.
 CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
     title_form, title_stem, body_form, body_stem,
-    tokenize = 'unicode61 remove_diacritics 0'
+    content = '', tokenize = 'unicode61 remove_diacritics 0'
 );
 """
 

@@ -6,6 +6,7 @@ import sqlite3
 
 from marsad.store.filters import Filters, article_conditions
 from marsad.store.textindex import Query, parse_query, stem
+from marsad.text.normalize import normalize_for_match
 from marsad.text.tokens import tokenize
 
 # bm25 column weights: title_form, title_stem, body_form, body_stem (exact forms a little above stems).
@@ -14,19 +15,33 @@ SNIPPET_CHARS = 220
 MAX_LIMIT = 200
 
 
+def _first_match(body: str, query: Query) -> int | None:
+    """Offset in ``body`` of the first word matching the query (form or stem), or ``None``.
+
+    Each paragraph is normalised in one call and searched for the query's forms and stems as substrings;
+    only a short window of the original text around each candidate is tokenised to confirm a whole-word
+    match. Normalisation only drops characters (diacritics, tatweel, invisibles), so the original offset
+    lies between the normalised one and that plus the number of characters dropped."""
+    needles = [n for n in query.forms | query.stems if n]
+    pos = 0
+    for para in body.split("\n"):
+        norm = normalize_for_match(para)
+        cands = sorted({i for i in (norm.find(n) for n in needles) if i >= 0})[:4]
+        dropped = max(0, len(para) - len(norm))
+        for idx in cands:
+            lo = max(0, idx - 12 - max(0, len(norm) - len(para)))
+            window = para[lo:idx + dropped + 60]
+            for t in tokenize(window):
+                if t.norm in query.forms or stem(t.norm) in query.stems:
+                    return pos + lo + t.start
+        pos += len(para) + 1
+    return None
+
+
 def snippet(body: str, query: Query, width: int = SNIPPET_CHARS) -> tuple[str, list[list[int]]]:
     """A window of the ORIGINAL body around the first matching word, with the spans of matching words
-    (relative to the snippet). Tokenises paragraph by paragraph and stops at the first match."""
-    pos = 0
-    hit = None
-    for para in body.split("\n"):
-        for t in tokenize(para):
-            if t.norm in query.forms or stem(t.norm) in query.stems:
-                hit = pos + t.start
-                break
-        if hit is not None:
-            break
-        pos += len(para) + 1
+    (relative to the snippet); the start of the body when only the title matches."""
+    hit = _first_match(body, query)
     if hit is None:
         start = 0
     else:
@@ -64,12 +79,14 @@ def search(con: sqlite3.Connection, q: str, *, filters: Filters | None = None, l
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     where, args = _where(query, f)
+    if where == "article_fts MATCH ?":  # no filters: rank inside the FTS table, join only the top hits
+        inner = f"SELECT rowid AS n, {BM25} AS score FROM article_fts WHERE {where} ORDER BY score LIMIT ? OFFSET ?"
+    else:
+        inner = (f"SELECT article_fts.rowid AS n, {BM25} AS score FROM article_fts JOIN articles a"
+                 f" ON a.n = article_fts.rowid WHERE {where} ORDER BY score LIMIT ? OFFSET ?")
     rows = con.execute(
-        f"SELECT a.n, a.id, a.title, a.published, a.outlet, a.role, a.body, r.score FROM"
-        f" (SELECT article_fts.rowid AS n, {BM25} AS score FROM article_fts JOIN articles a"
-        f"  ON a.n = article_fts.rowid WHERE {where} ORDER BY score LIMIT ? OFFSET ?) r"
-        f" JOIN articles a ON a.n = r.n ORDER BY r.score",
-        [*args, limit, offset]).fetchall()
+        f"SELECT a.n, a.id, a.title, a.published, a.outlet, a.role, a.body, r.score FROM ({inner}) r"
+        f" JOIN articles a ON a.n = r.n ORDER BY r.score", [*args, limit, offset]).fetchall()
     hits = []
     for r in rows:
         text, marks = snippet(r[6], query)
