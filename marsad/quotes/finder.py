@@ -26,6 +26,7 @@ PREPOSITIONS = frozenset("علي في عن من الي مع ل ب عبر حول 
 TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بينما حيث الذي والذي التي والتي وهو ما وهي".split())
 WINDOW = {"verb": 25, "noun": 14, "part": 8, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
 MIN_REPORTED_WORDS = 3
 ATTACHED = frozenset("ل ب ك لل بال وب ول فل وبال".split())
@@ -97,6 +98,14 @@ class _Doc:
         e = self.body.find("\n", pos)
         return len(self.body) if e < 0 else e
 
+    def is_colon(self, k: int) -> bool:
+        """A colon token, not the one in a clock time («8:58»)."""
+        t = self.tokens
+        if t.norms[k] != ":":
+            return False
+        return not (0 < k < len(t) - 1 and t.ends[k - 1] == t.starts[k] and t.starts[k + 1] == t.ends[k]
+                    and t.norms[k - 1].isdigit() and t.norms[k + 1].isdigit())
+
     def is_speech_cue(self, i: int) -> bool:
         c = self.cue_at.get(i)
         return c is not None and c.kind in SPEECH
@@ -136,6 +145,10 @@ def _mark_quotes(doc: _Doc) -> list[Found]:
 
 def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
     body = doc.body
+    if ms.close is not None:
+        after = body[ms.close + 1: ms.close + 3].lstrip()
+        if after.startswith(":"):
+            return None  # «وأضاف "الجهني": …» names the speaker
     o = doc.tok(ms.open)
     p_start = body.rfind("\n", 0, ms.open) + 1
     first = max(doc.tok(p_start), o - 27)
@@ -204,9 +217,11 @@ def _colon_quotes(doc: _Doc) -> list[Found]:
             t = toks[k]
             if t.start >= s_end and t.norm != ":":
                 break
-            if t.norm in COMPLEMENTIZERS or t.norm in '«»“”„"' or (k > c.last + 1 and doc.is_speech_cue(k)):
+            if t.norm in COMPLEMENTIZERS or t.norm in '«“„' or (k > c.last + 1 and doc.is_speech_cue(k)):
                 break
-            if t.norm == ":":
+            if t.norm == '"' and not _short_marked_name(doc, k):
+                break
+            if doc.is_colon(k):
                 a = t.end
                 pe = doc.paragraph_end(a)
                 while a < pe and doc.body[a].isspace():
@@ -221,6 +236,14 @@ def _colon_quotes(doc: _Doc) -> list[Found]:
                     out.append(Found(a, e, True, "colon", c, hint, priority=2))
                 break
     return out
+
+
+def _short_marked_name(doc: _Doc, k: int) -> bool:
+    """A straight quotation mark opening or closing a name of one to three words («وأضاف "الجهني":»)."""
+    for ms in doc.marks:
+        if ms.open == doc.tokens.starts[k] or ms.close == doc.tokens.starts[k]:
+            return doc.words(ms.start, ms.end) <= 3
+    return False
 
 
 # ------------------------------------------------------------------------------------------- reported speech
@@ -246,13 +269,23 @@ def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
     return s_end, None
 
 
+def _attr_verb(doc: _Doc, c: CueHit) -> CueHit | None:
+    """The reporting verb of «بحسب ما أكده», «على ما أفاد», «حسبما صرح»; None for «بحسب + noun»."""
+    j = c.last + 1
+    if not c.cue.form.endswith("ما"):
+        if j >= len(doc.tokens) or doc.tokens.norms[j] != "ما":
+            return None
+        j += 1
+    v = doc.cue_at.get(j)
+    return v if v is not None and v.kind == "verb" else None
+
+
 def _attribution_follows(doc: _Doc, c: CueHit) -> bool:
     """«بحسب ما …», «وفق مصادر …», «حسب «رويترز»»: an attribution, not «وفق نظام» (according to a rule)."""
     j = c.last + 1
     if j >= len(doc.tokens):
         return False
-    t = doc.tokens[j]
-    if t.norm == "ما":
+    if _attr_verb(doc, c) is not None:
         return True
     return _names_source(doc, j, doc.lexicon)
 
@@ -262,7 +295,7 @@ def _has_complement(doc: _Doc, c: CueHit) -> bool:
     norms, starts = doc.tokens.norms, doc.tokens.starts
     for k in range(c.last + 1, min(len(norms), c.last + 1 + WINDOW.get(c.kind, 8))):
         n = norms[k]
-        if starts[k] >= s_end or n == ":":
+        if starts[k] >= s_end or doc.is_colon(k):
             return n == ":"
         if n in COMPLEMENTIZERS and norms[k - 1] not in NOT_AFTER:
             return True
@@ -284,7 +317,7 @@ def _reported(doc: _Doc) -> list[Found]:
         _, s_end = doc.sentence(c.start)
         for k in range(c.last + 1, limit):
             n = norms[k]
-            if starts[k] >= s_end or n == ":" or doc.is_speech_cue(k):
+            if starts[k] >= s_end or doc.is_colon(k) or doc.is_speech_cue(k):
                 break
             if n not in COMPLEMENTIZERS:
                 continue
@@ -315,10 +348,8 @@ def _tail(doc: _Doc, end: int) -> tuple | None:
         return None
     _, s_end = doc.sentence(doc.tokens[j].start)
     k = c.last + 1
-    if k < len(doc.tokens) and doc.tokens[k].norm == "ما":
-        v = doc.cue_at.get(k + 1)
-        if v is None or v.kind != "verb":
-            return None
+    v = _attr_verb(doc, c)
+    if v is not None:
         k = v.last + 1
         if v.cue.lemma == "نقل":
             return ("via", k, doc.tok(s_end))  # «بحسب ما نقلته وكالة …»: the agency carried the words
@@ -344,9 +375,10 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
         cue = c
         np_from = j
         src = "src"
-        if toks[j].norm == "ما" and j + 1 < len(toks) and doc.cue_at.get(j + 1) is not None \
-                and doc.cue_at[j + 1].kind == "verb":
-            v = doc.cue_at[j + 1]
+        if c.cue.form.startswith("علي ") and (c.first == 0 or toks.norms[c.first - 1] not in ("،", ",")):
+            continue  # «على ما قاله» is an object («استند على ما قاله»); «، على ما أفاد» attributes
+        v = _attr_verb(doc, c)
+        if v is not None:
             cue = CueHit(c.first, v.last, c.start, v.end, v.cue)
             np_from = v.last + 1
             src = "vso"
@@ -491,7 +523,7 @@ def _refresh(doc: _Doc, sp: Speaker | None, before: int) -> Speaker | None:
             j -= 1
             continue
         t = doc.tokens[j]
-        if word in t.forms:
+        if word in t.forms and (j - 1) in doc.cue_at:
             return Speaker(t.start + (len(t.norm) - len(word) if t.norm != word else 0), t.end, None,
                            doc.body[t.start:t.end])
         j -= 1
@@ -662,6 +694,9 @@ def candidates(article: Article, lexicon: CueLexicon | None = None) -> list[Foun
     lex = lexicon or load()
     found = _mark_quotes(doc) + _colon_quotes(doc) + _reported(doc)
     found += _attributions(doc, lex)
+    cut = _BOILERPLATE.search(body)
+    if cut:  # «رابط الخبر بصحيفة …: headline» closes some scraped pages; a headline is not a quote
+        found = [f for f in found if f.start < cut.start()]
     return _speakers(doc, _resolve(doc, found))
 
 

@@ -29,6 +29,7 @@ ADDRESSEES = frozenset(
     "الصحافه وسائل".split())
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
 SVO_PARTICLES = frozenset("الا ان لكن لكنه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
+SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
 PUNCT_STOP = frozenset(':«»“”„"؟?!.؛;()')
 MAX_NP = 16
@@ -96,6 +97,12 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
     Leading adverbials and addressees are skipped when a comma closes them («في تصريح لـ…، الوزير …»).
     """
     i = _skip_leading(tokens, i, limit, text)
+    if i < limit and tokens[i].norm in '"«“':
+        # «وأضاف "الجهني":» — a name in quotation marks
+        for k in range(i + 1, min(limit, i + 6)):
+            if tokens[k].norm in '"»”':
+                return (i + 1, k) if k > i + 1 else None
+        return None
     a = i
     b = i
     while b < limit and b - a < MAX_NP:
@@ -112,6 +119,9 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 continue
             break
         if b > a and (n in NP_STOPS or is_addressee(tok)):
+            if n == "في" and b - a == 1 and tokens[a].norm in SOURCE_HEADS:
+                b += 1  # «مصدر في الشرطة»
+                continue
             break
         if b == a and (n in NP_STOPS or is_addressee(tok)):
             return None
@@ -127,8 +137,18 @@ def _np_word(tok: Token, text: str) -> bool:
     return tok.is_word
 
 
+TIME_WORDS = frozenset(
+    """يوم امس اليوم غدا الليله صباح مساء ظهر عصر عشيه الاول الماضي الجاري الحالي المقبل القادم اول من امس
+    الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
+
+
 def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
-    """Skip «في تصريح …،», «لـ«عكاظ»», «لمراسل الجوهرة أف أم،» before the subject."""
+    """Skip «في تصريح …،», «لـ«عكاظ»», «لمراسل الجوهرة أف أم،», «يوم أمس الأربعاء» before the subject."""
+    j = i
+    while j < limit and j - i < 6 and (tokens[j].norm in TIME_WORDS or tokens[j].norm.isdigit()):
+        j += 1
+    if j > i and j < limit and tokens[j].is_word and tokens[j].norm not in COMPLEMENTIZERS:
+        i = j
     for _ in range(2):
         if i >= limit:
             return i

@@ -81,3 +81,30 @@ def test_quotes_speakers_participle_takes_the_main_subject():
     e1 = entity(body, "e1", "PER", "زهير المغزاوي")
     (q,) = find_quotes(make_article(body, [e1]))
     assert q.speaker == "e1"
+
+
+def test_quotes_speakers_time_words_before_the_subject():
+    body = "أكد يوم أمس الأربعاء وزير الداخلية أن الحملة ستتواصل في كل الولايات."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "وزير الداخلية"
+
+
+def test_quotes_speakers_name_in_marks_before_a_colon():
+    body = 'وقال مدير الدفاع المدني إن الحريق محدود في الطابق الأول.\nوأضاف "الغامدي": الفرق سيطرت على الوضع بعد ساعة من العمل.'
+    found = find_quotes(make_article(body))
+    assert [(q.text, q.direct, q.speaker_text) for q in found][-1] == (
+        "الفرق سيطرت على الوضع بعد ساعة من العمل.", True, "الغامدي")
+    assert len(found) == 2
+
+
+def test_quotes_speakers_trailing_ala_ma_attribution():
+    body = "فتحت الشرطة النار على سيارة اقتحمت الحاجز الأمني، على ما أفاد مصدر في الشرطة."
+    (q,) = find_quotes(make_article(body))
+    assert (q.text, q.direct, q.speaker_text) == (
+        "فتحت الشرطة النار على سيارة اقتحمت الحاجز الأمني", False, "مصدر في الشرطة")
+
+
+def test_quotes_speakers_clock_time_is_not_a_colon():
+    body = "وأوضح المتحدث أن البلاغ ورد عند الساعة 8:58 صباحا من أحد المواطنين."
+    (q,) = find_quotes(make_article(body))
+    assert q.text == "البلاغ ورد عند الساعة 8:58 صباحا من أحد المواطنين"
