@@ -34,7 +34,7 @@ def alt(words) -> str:
 # optional proclitics (و ف ب ل ك; وب، فل …) in group ``c``, tried only after the bare word failed; the
 # span reported runs from the end of ``c`` to the end of the match, so it never includes them.
 PAD = "\n"
-WORD_START = r"[^\w](?P<c>(?:[وف]?[بلك]|[وف])??)"
+WORD_START = r"[^\w](?P<c>(?:[وفبلك]|[وف][بلك])??)"  # shortest first: «ولمدة» → «لمدة»
 END = r"(?!\w)"
 # The article, also in its «لل» shape after the preposition ل (للأسبوع).
 DEF = r"(?:ال|(?<=ل)ل)"
