@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
-from marsad.quotes.speakers import (BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
+from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, antecedent, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
                                     MentionIndex, Speaker, noun_phrase, subject_before)
 from marsad.records import Article, Quote
 from marsad.quotes.tokens import sentence_spans, tokens_of
@@ -56,11 +56,17 @@ class _Doc:
         self._sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self.marks = mark_spans(body)
         cues = find_cues(self.tokens, lexicon)
+        self.reach: dict[int, int] = {}
         # a nominal cue after a verb («قال في تصريح …») only modifies it
         kept = []
         for c in cues:
-            if c.kind == "noun" and any(v.kind == "verb" and 0 < c.first - v.last <= 12 for v in kept[-4:]):
-                continue
+            if c.kind == "noun":
+                head = next((v for v in reversed(kept[-4:]) if v.kind in ("verb", "part", "colon")
+                             and 0 < c.first - v.last <= 25
+                             and not any(n in ".!?؟\n" for n in self.tokens.norms[v.last:c.first])), None)
+                if head is not None:
+                    self.reach[head.first] = c.last  # the verb's clause reaches past its modifier
+                    continue
             kept.append(c)
         self.cues = kept
         self.cue_at = {c.first: c for c in self.cues}
@@ -179,7 +185,9 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         # «ل"الجوهرة"»: the mark sits on a preposition written against it
         attached = before is not None and before.end == ms.open and before.norm in ATTACHED
         immediate = (not gap) or prev == ":" or cue.kind == "colon" and len(gap) <= 1
-        if immediate or (words >= MIN_MARK_WORDS and not attached
+        # far from its cue, a short marked phrase is a name or a scare quote («… لفئة “ذوي الاحتياجات”»)
+        enough = words >= (MIN_MARK_WORDS if len(gap) <= 6 else 6)
+        if immediate or (enough and not attached
                          and not (before is not None and before.norm in PREPOSITIONS)):
             hint = ("np", cue.last + 1, o) if cue.kind in ("verb", "noun") else ("cue",)
             return Found(ms.start, ms.end, True, "mark", cue, hint, priority=3)
@@ -311,7 +319,7 @@ def _reported(doc: _Doc) -> list[Found]:
         if c.kind not in SPEECH:
             continue
         norms, starts = toks.norms, toks.starts
-        limit = min(len(norms), c.last + 1 + WINDOW[c.kind])
+        limit = min(len(norms), max(c.last, doc.reach.get(c.first, 0)) + 1 + WINDOW[c.kind])
         if COMPLEMENTIZERS.isdisjoint(norms[c.last + 1: limit]):
             continue
         _, s_end = doc.sentence(c.start)
@@ -324,7 +332,7 @@ def _reported(doc: _Doc) -> list[Found]:
             if norms[k - 1] in NOT_AFTER:
                 break
             if n in BARE_COMPLEMENTIZERS:
-                if k + 1 >= len(norms):
+                if k + 1 >= len(norms) or norms[k + 1] == "كي":  # «بان كي مون»
                     break
                 a = starts[k + 1]
             else:
@@ -617,11 +625,14 @@ def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: boo
         return last
     t = doc.tokens[cue.first]
     conj = t.norm[:1] in ("و", "ف") and t.norm not in doc_lex_forms(cue)
-    prev = doc.tokens[cue.first - 1].norm if cue.first > 0 else ""
+    r = cue.first - 1
+    while r > 0 and doc.tokens.norms[r] in AUXILIARIES:
+        r -= 1  # «الذي كان قد اتهم»
+    prev = doc.tokens.norms[r] if r >= 0 else ""
     if prev in RELATIVES:
         if same_sentence and last is not None:
             return last
-        rng = subject_before(doc.tokens, cue.first - 1, doc.tok(doc.clause_start(doc.tokens[cue.first - 1].start)))
+        rng = antecedent(doc.tokens, r)
         return _speaker_from(doc, *rng) if rng else last
     if not conj and cue.kind == "verb":
         rng = subject_before(doc.tokens, cue.first, doc.tok(doc.clause_start(cue.start)))

@@ -25,11 +25,12 @@ NP_STOPS = frozenset(
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
 ADDRESSEES = frozenset(
-    "وكاله صحيفه جريده مراسل قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
+    "وكاله صحيفه جريده مراسل مراسله قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
     "الصحافه وسائل".split())
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
 SVO_PARTICLES = frozenset("الا ان لكن لكنه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
+AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
 PUNCT_STOP = frozenset(':«»“”„"؟?!.؛;()')
 MAX_NP = 16
@@ -108,7 +109,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
     while b < limit and b - a < MAX_NP:
         tok = tokens[b]
         n = tok.norm
-        if n in PUNCT_STOP or n in COMPLEMENTIZERS or is_cue(b):
+        if n in PUNCT_STOP or (n in COMPLEMENTIZERS and not (n == "بان" and b + 1 < limit
+                                                             and tokens[b + 1].norm == "كي")) or is_cue(b):
             break
         if n in ("،", ","):
             # go on past the comma only into an apposition that does not itself stop at once
@@ -189,3 +191,15 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -
     if any(not t.is_word and t.norm not in "-–" for t in tokens[a:b]):
         return None
     return a, b
+
+
+def antecedent(tokens: list[Token], rel: int) -> tuple[int, int] | None:
+    """The noun phrase just before a relative pronoun («… غازي الشواشي الذي»): up to three words."""
+    b = rel
+    a = rel
+    while a > 0 and b - a < 3:
+        t = tokens[a - 1]
+        if not t.is_word or t.norm in NP_STOPS or t.norm in COMPLEMENTIZERS:
+            break
+        a -= 1
+    return (a, b) if b > a else None
