@@ -77,9 +77,9 @@ class _Progress:
             self._task = self._p.add_task("ingest", total=None, detail="")
         return self
 
-    def update(self, path: str, report: IngestReport) -> None:
+    def update(self, path: str, report: IngestReport, pending: int = 0) -> None:
         if self._p:
-            self._p.update(self._task, completed=report.stored + report.skipped + report.failed,
+            self._p.update(self._task, completed=report.stored + report.skipped + report.failed + pending,
                            description=os.path.basename(path.rstrip("/")) or path,
                            detail=f"stored {report.stored} · skipped {report.skipped} · failed {report.failed}")
 
@@ -158,6 +158,8 @@ def _ingest_one(store: Store, analyze: Analyzer, opts: dict, path: str, run: int
                 pages.append(item)
             if len(pages) + len(fails) >= batch_size or time.monotonic() - started >= batch_seconds:
                 flush()
+            else:
+                bar.update(path, report, len(pages) + len(fails))
     except MarsadError as exc:  # the input as a whole is unusable (missing, unreadable container)
         if exc.source is None:
             exc.source = path

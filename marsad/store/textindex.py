@@ -39,7 +39,7 @@ def words(text: str) -> list[str]:
 def index_columns(text: str) -> tuple[str, str]:
     """``(forms, stems)``: space-joined normalised words and their stems, position for position."""
     ws = words(text)
-    return " ".join(ws), " ".join([stem(w) for w in ws])
+    return " ".join(ws), " ".join(map(stem, ws))
 
 
 @dataclass(frozen=True)
