@@ -36,6 +36,7 @@ from functools import lru_cache
 
 from marsad.dates import grammar, lexicon
 from marsad.dates.parse import LazyNormalized, decode_date, original_span, parse_date_value
+from marsad.dates.words import NEXT, NOT_TODAY_BEFORE, PAST
 from marsad.errors import UsageError
 from marsad.records import TimeExpr
 from marsad.text.normalize import normalize_for_match as N
@@ -43,18 +44,15 @@ from marsad.text.normalize import normalize_for_match as N
 __all__ = ["time_expressions"]
 
 _ISO_YEAR = re.compile(r"(?!0000)\d{4}(?:-|$)")
-_PAST = frozenset(N(w) for w in grammar.PAST)
-_NEXT = frozenset(N(w) for w in grammar.NEXT)
+_PAST = frozenset(N(w) for w in PAST)
+_NEXT = frozenset(N(w) for w in NEXT)
 
 _DAY_OFFSETS = {
     **dict.fromkeys(["اليوم", "الليلة"], 0),
     **dict.fromkeys(["أمس", "الأمس", "البارحة"], -1),
     **dict.fromkeys(["غدا", "يوم غد", "يوم الغد", "الغد", "غد"], 1),
 }
-# Words before «اليوم» that make it "the day" or a title («صحيفة اليوم», «عين اليوم») rather than "today".
-_NOT_TODAY_BEFORE = frozenset(N(w) for w in ["ذلك", "نفس", "ذات", "صحيفة", "جريدة", "لصحيفة", "لجريدة",
-                                              "بصحيفة", "بجريدة", "وصحيفة", "وجريدة", "مثل", "عين", "لعين",
-                                              "ساعات", "طيلة"])
+_NOT_TODAY_BEFORE = frozenset(N(w) for w in NOT_TODAY_BEFORE)
 
 
 @lru_cache(maxsize=1)

@@ -11,8 +11,8 @@ Two compiled patterns come out of this module:
 - ``expression_regex()``: dates plus weekdays, relative words, «منذ ثلاثة أيام», durations and month-only
   expressions, as one alternation (used by ``time_expressions``).
 
-Which alternative matched is told by the outer group names (``f_dmy``, ``rel``, ``wdx`` …); ``decode`` helpers
-live in ``parse.py`` and ``expressions.py``.
+Which alternative matched is ``Match.lastgroup`` (``f_dmy``, ``rel``, ``wdx`` …); decoding lives in
+``parse.py`` and ``expressions.py``, the word lists in ``words.py``.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ import re
 from functools import lru_cache
 
 from marsad.dates import lexicon
+from marsad.dates.words import (APPROX, CURRENT, DURATION_HEADS, NEXT, NOT_TODAY_AFTER, OTHER_ZONES, PAST,
+                                TIME_OF_DAY, ZONE_OFFSETS)
 from marsad.text.normalize import normalize_for_match as N
 
 
@@ -38,34 +40,6 @@ WORD_START = r"[^\w](?P<c>(?:[وفبلك]|[وف][بلك])??)"  # shortest first:
 END = r"(?!\w)"
 # The article, also in its «لل» shape after the preposition ل (للأسبوع).
 DEF = r"(?:ال|(?<=ل)ل)"
-
-PAST = ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "الفائتة", "السابق", "السابقة", "المنقضي",
-        "المنقضية"]
-NEXT = ["المقبل", "المقبلة", "القادم", "القادمة"]
-CURRENT = ["الجاري", "الجارية", "الحالي", "الحالية"]
-# Time-of-day words that may precede a weekday or a relative day word («مساء الثلاثاء», «صباح اليوم»).
-TIME_OF_DAY = ["مساء", "عشية", "صباح", "ظهر", "ظهيرة", "عصر", "فجر", "ليلة", "ليل", "نهار", "صبيحة", "منتصف ليل",
-               "منتصف ليلة", "فجر يوم", "صباح يوم", "مساء يوم", "ظهر يوم", "عصر يوم", "ليلة يوم"]
-# Words after «اليوم»/«الليلة» that make it "the day …" rather than "today".
-NOT_TODAY_AFTER = ["التالي", "الموالي", "السابق", "الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس",
-                   "السابع", "الثامن", "التاسع", "العاشر", "الأخير", "الوطني", "العالمي", "الدولي", "المفتوح",
-                   "الدراسي", "الواحد", "الكامل", "الذي", "التي", "نفسه", "ذاته", "نفسها", "ذاتها", "الموعود",
-                   "الختامي", "الافتتاحي", "المشهود", "الأولى", "الثانية", "الثالثة", "الأخيرة", "السابقة",
-                   "التالية", "الموالية", "الحاسم", "الحاسمة", "الأسود", "الأبيض", "المخصص"]
-APPROX = ["نحو", "حوالي", "حوالى", "قرابة", "زهاء", "ما يقرب من", "أكثر من", "أقل من", "ما يزيد عن",
-          "ما يزيد على", "ما لا يقل عن"]
-DURATION_HEADS = ["خلال", "لمدة", "مدة", "طوال", "طيلة", "على مدى", "على مدار", "على امتداد", "في غضون",
-                  "غضون"]
-# Named zones Marsad recognises after a time. Only zones with a fixed offset (no daylight saving) yield a
-# date-time value; the others are part of the span but leave the value a plain date.
-ZONE_OFFSETS = {"مكة": "+03:00", "مكة المكرمة": "+03:00", "السعودية": "+03:00", "الرياض": "+03:00",
-                "غرينتش": "+00:00", "جرينتش": "+00:00", "غرينيتش": "+00:00", "جرينيتش": "+00:00",
-                "غرنتش": "+00:00", "الإمارات": "+04:00", "أبوظبي": "+04:00", "أبو ظبي": "+04:00",
-                "دبي": "+04:00"}
-OTHER_ZONES = ["القدس", "بيروت", "دمشق", "القاهرة", "عمان", "بغداد", "الدوحة", "الكويت", "تونس", "الجزائر",
-               "المغرب", "الرباط", "الخرطوم", "المنامة", "مسقط", "صنعاء", "طرابلس", "نواكشوط", "فلسطين",
-               "الأردن", "مصر", "لبنان", "سوريا", "العراق", "قطر", "البحرين", "عمان", "اليمن", "ليبيا"]
-
 
 @lru_cache(maxsize=1)
 def zone_offsets() -> dict[str, str]:

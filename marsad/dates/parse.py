@@ -23,13 +23,14 @@ from itertools import accumulate
 from hijridate import Hijri
 
 from marsad.dates import grammar, lexicon
+from marsad.dates.words import PAST, PUBLISHED_LABELS, UPDATED_LABELS, WEAK_LABELS
 from marsad.text.normalize import DIACRITICS, TATWEEL, Normalized, normalize, normalize_for_match
 from marsad.text.normalize import normalize_for_match as N
 
 __all__ = ["DateMatch", "Dateline", "find_dates", "parse_dateline", "parse_date_value"]
 
 _MARKS = frozenset(DIACRITICS + TATWEEL)
-_PAST_WORDS = frozenset(N(w) for w in grammar.PAST)
+_PAST_WORDS = frozenset(N(w) for w in PAST)
 
 
 @dataclass(frozen=True)
@@ -270,21 +271,13 @@ def find_dates(text: str) -> list[DateMatch]:
 
 # --- datelines ----------------------------------------------------------------------------------------
 
-_PUBLISHED_LABELS = ["تاريخ النشر", "نشر في", "نشر بتاريخ", "تم النشر", "تم نشره", "نشر", "منشور في",
-                     "تاريخ الإضافة", "أضيف في", "published on", "published", "posted on", "posted",
-                     "date published"]
-_UPDATED_LABELS = ["آخر تحديث", "اخر تحديث", "تم التحديث", "تم تحديثه", "محدث", "تحديث", "آخر تعديل",
-                   "last updated", "updated on", "updated", "modified"]
-_WEAK_LABELS = ["بتاريخ", "التاريخ", "تاريخ", "date", "في"]
-
-
 @lru_cache(maxsize=1)
 def _line_regexes() -> dict[str, re.Pattern]:
     label = lambda words: grammar.compile_normalized(rf"(?<!\w){grammar.alt(words)}(?!\w)")  # noqa: E731
     return {
-        "pub": label(_PUBLISHED_LABELS),
-        "upd": label(_UPDATED_LABELS),
-        "weak": label(_WEAK_LABELS),
+        "pub": label(PUBLISHED_LABELS),
+        "upd": label(UPDATED_LABELS),
+        "weak": label(WEAK_LABELS),
         "filler": grammar.compile_normalized(
             r"(?<!\w)(?:" + grammar.alt(list(lexicon.weekdays()) + list(lexicon.english_weekdays())
                                         + ["يوم", "الساعة", "الموافق", "at", "on", "في", "gmt", "utc",
