@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
-from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, antecedent, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
+from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, antecedent, real_complementizer, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
                                     MentionIndex, Speaker, noun_phrase, subject_before)
 from marsad.records import Article, Quote
 from marsad.quotes.tokens import sentence_spans, tokens_of
@@ -21,10 +21,11 @@ from marsad.text import sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
 # A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
-NOT_AFTER = frozenset("بعد قبل منذ حين دون بدون رغم يجب ينبغي يمكن يريد بد لابد الا حتي لو كما مثل بمجرد".split())
+NOT_AFTER = frozenset("بعد قبل منذ حين دون بدون رغم يجب ينبغي يمكن يريد بد لابد الا حتي لو كما مثل بمجرد "
+                      "شرط ضروره امكانيه اجل عسي".split())
 PREPOSITIONS = frozenset("علي في عن من الي مع ل ب عبر حول ضد لدي بين".split())
 TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بينما حيث الذي والذي التي والتي وهو ما وهي".split())
-WINDOW = {"verb": 25, "noun": 14, "part": 8, "colon": 8}
+WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
@@ -179,7 +180,7 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         cue = None
     if cue is not None:
         gap = doc.tokens[cue.last + 1: o]
-        if any(t.norm in COMPLEMENTIZERS for t in gap):
+        if any(t.norm in COMPLEMENTIZERS and real_complementizer(body, t.start, t.end, t.norm) for t in gap):
             return None  # inside reported speech: the clause carries it
         before = doc.tokens[o - 1] if o > 0 else None
         # «ل"الجوهرة"»: the mark sits on a preposition written against it
@@ -327,7 +328,7 @@ def _reported(doc: _Doc) -> list[Found]:
             n = norms[k]
             if starts[k] >= s_end or doc.is_colon(k) or doc.is_speech_cue(k):
                 break
-            if n not in COMPLEMENTIZERS:
+            if n not in COMPLEMENTIZERS or not real_complementizer(doc.body, starts[k], toks.ends[k], n):
                 continue
             if norms[k - 1] in NOT_AFTER:
                 break

@@ -25,6 +25,7 @@ from importlib import resources
 from marsad.errors import MarsadError
 from marsad.text import normalize_for_match
 
+NO_PRONOUN_SUFFIX = frozenset({"رأى"})
 KINDS = frozenset({"verb", "part", "colon", "noun", "attr", "tag", "stop", "source"})
 
 
@@ -61,7 +62,8 @@ def _expand(single: dict[str, Cue]) -> dict[str, Cue]:
             if len(f) >= 3:
                 out.setdefault(conj + f, cue)
     for f, cue in single.items():
-        if cue.kind == "verb" and len(f) >= 3:
+        # «رأيه» is «his opinion», not «he saw it»
+        if cue.kind == "verb" and len(f) >= 3 and cue.lemma not in NO_PRONOUN_SUFFIX:
             for suffix in ("ه", "ها", "هم"):
                 out.setdefault(f + suffix, cue)
                 out.setdefault("و" + f + suffix, cue)

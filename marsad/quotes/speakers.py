@@ -28,7 +28,8 @@ ADDRESSEES = frozenset(
     "وكاله صحيفه جريده مراسل مراسله قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
     "الصحافه وسائل".split())
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
-SVO_PARTICLES = frozenset("الا ان لكن لكنه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
+START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
+SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
 AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
@@ -109,8 +110,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
     while b < limit and b - a < MAX_NP:
         tok = tokens[b]
         n = tok.norm
-        if n in PUNCT_STOP or (n in COMPLEMENTIZERS and not (n == "بان" and b + 1 < limit
-                                                             and tokens[b + 1].norm == "كي")) or is_cue(b):
+        if n in PUNCT_STOP or is_cue(b) or (n in COMPLEMENTIZERS and real_complementizer(text, tok.start, tok.end, n)
+                                            and not (n == "بان" and b + 1 < limit and tokens[b + 1].norm == "كي")):
             break
         if n in ("،", ","):
             # go on past the comma only into an apposition that does not itself stop at once
@@ -125,7 +126,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1  # «مصدر في الشرطة»
                 continue
             break
-        if b == a and (n in NP_STOPS or is_addressee(tok)):
+        if b == a and (n in NP_STOPS or n in START_STOPS or is_addressee(tok)):
             return None
         if not tok.is_word and n not in "-–()":
             break
@@ -188,6 +189,9 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -
     words = [t for t in tokens[a:b] if t.is_word]
     if not words or len(words) > 6 or b - a > 8:
         return None
+    first = tokens[a].norm
+    if first in START_STOPS or first in NP_STOPS or (first[:1] == "و" and first[1:] in START_STOPS | {"في"}):
+        return None  # «ومن اللاعبين الجدد أشاد …»: a fronted phrase, not a subject
     if any(not t.is_word and t.norm not in "-–" for t in tokens[a:b]):
         return None
     return a, b
@@ -203,3 +207,11 @@ def antecedent(tokens: list[Token], rel: int) -> tuple[int, int] | None:
             break
         a -= 1
     return (a, b) if b > a else None
+
+
+def real_complementizer(text: str, start: int, end: int, norm: str) -> bool:
+    """«فان» written without hamza is mostly a name («فان جال»); «فإن» with it is the complementizer."""
+    if norm != "فان":
+        return True
+    raw = text[start:end]
+    return "إ" in raw or "أ" in raw
