@@ -91,6 +91,8 @@ class Normalized:
 
     def to_original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original span covering normalised ``[start, end)``; invisibles inside the span stay inside it."""
+        end = min(end, len(self.text))
+        start = min(start, end)
         if self._offsets is None:
             return start, end
         if end <= start:
