@@ -97,12 +97,17 @@ def alias_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 class ActorBase:
     actors: dict[str, Actor] = field(default_factory=dict)
     by_first: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    by_keys: dict[tuple[str, ...], list[Alias]] = field(default_factory=lambda: defaultdict(list))
     by_skeleton: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
     by_block: dict[str, list[tuple[str, Alias]]] = field(default_factory=lambda: defaultdict(list))
     country_actor: dict[str, Actor] = field(default_factory=dict)
     nisba_country: dict[str, str] = field(default_factory=dict)  # stem key → ISO3
     country_key: dict[str, str] = field(default_factory=dict)  # country-name stem key → ISO3
     seat_keys: set[tuple[str, ...]] = field(default_factory=set)  # seats of power: always metonymic
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every prefix of every alias key
+    auto_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys with an alias that may stand alone
+    memo: dict = field(default_factory=dict)  # per-word facts the matcher derives (word → bool)
+    country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
 
     def add(self, actor: Actor, text: str, kind: str = "name", auto: bool = True) -> None:
         text = text.strip()
@@ -114,6 +119,11 @@ class ActorBase:
             return
         alias = Alias(keys, exact, actor, kind, auto)
         self.by_first[keys[0]].append(alias)
+        self.by_keys[keys].append(alias)
+        for n in range(1, len(keys) + 1):
+            self.prefixes.add(keys[:n])
+        if auto:
+            self.auto_keys.add(keys)
         skel = skeleton(text)
         if len(skel) >= 3:
             self.by_skeleton[skel].append(alias)
@@ -122,6 +132,10 @@ class ActorBase:
     def finish(self) -> None:
         for lst in self.by_first.values():
             lst.sort(key=lambda a: (-len(a.keys), a.actor.rank, -a.actor.population))
+        for lst in self.by_keys.values():
+            lst.sort(key=lambda a: (a.actor.rank, -a.actor.population))
+        self.by_first = dict(self.by_first)
+        self.by_keys = dict(self.by_keys)
 
     def country(self, iso3: str | None) -> Actor | None:
         return self.country_actor.get(iso3) if iso3 else None

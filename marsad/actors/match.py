@@ -8,6 +8,7 @@ Confidence: 1.0 exact alias, 0.9 inflected/stemmed match, 0.8 skeleton match, �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.actors.base import Actor, ActorBase, Alias, light_stem, skeleton, strip_article
 from marsad.text import Token
@@ -28,16 +29,28 @@ class Match:
     confidence: float
 
 
-def token_keys(tok: Token) -> list[tuple[str, str, int]]:
+def token_keys(tok: Token) -> tuple[tuple[str, str, int], ...]:
     """(stem key, exact key, proclitic chars trimmed) for each candidate form, whole word first."""
+    keys = _KEYS.get(tok.norm)
+    if keys is None:
+        if len(_KEYS) > 400_000:
+            _KEYS.clear()
+        keys = _KEYS[tok.norm] = _norm_keys(tok.norm, tok.forms)
+    return keys
+
+
+_KEYS: dict[str, tuple] = {}
+
+
+@lru_cache(maxsize=200_000)
+def _norm_keys(norm: str, forms: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
     out = []
-    forms = tok.forms
-    if tok.norm.startswith("لل") and len(tok.norm) >= 5:
-        forms = forms + (tok.norm[1:],)  # «للبنان» = «ل» + «لبنان»
+    if norm.startswith("لل") and len(norm) >= 5:
+        forms = forms + (norm[1:],)  # «للبنان» = «ل» + «لبنان»
     for form in forms:
         exact = strip_article(form)
-        out.append((light_stem(exact), exact, len(tok.norm) - len(form)))
-    return out
+        out.append((light_stem(exact), exact, len(norm) - len(form)))
+    return tuple(out)
 
 
 def _orig_offset(tok: Token, trimmed: int) -> int:
@@ -50,64 +63,75 @@ def _orig_offset(tok: Token, trimmed: int) -> int:
     return tok.start + n.to_original(trimmed)
 
 
-def _keysets(tokens: list[Token], cache: dict[int, list[tuple[str, str, int]]], k: int):
-    ks = cache.get(k)
-    if ks is None:
-        ks = cache[k] = token_keys(tokens[k])
-    return ks
+def _starts(base: ActorBase, tok: Token) -> bool:
+    """Whether any form of the token begins an alias (memoised per word on the base)."""
+    memo = base.memo
+    hit = memo.get(tok.norm)
+    if hit is None:
+        hit = memo[tok.norm] = any(k[0] in base.by_first for k in token_keys(tok))
+    return hit
 
 
 def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = None,
-         auto_only: bool = True) -> list[Match]:
-    """Non-overlapping alias matches in ``tokens[lo:hi]``, left to right, longest first."""
+         auto_only: bool = True, skip: bytearray | None = None) -> list[Match]:
+    """Non-overlapping alias matches in ``tokens[lo:hi]``, left to right, longest first.
+
+    A walk over the alias prefix set: each token contributes its candidate forms (whole word first),
+    quotes inside a name are skipped («تنظيم «القاعدة»»).
+    """
     hi = len(tokens) if hi is None else hi
-    cache: dict[int, list[tuple[str, str, int]]] = {}
+    prefixes, complete = base.prefixes, (base.auto_keys if auto_only else base.by_keys)
     out: list[Match] = []
     i = lo
-    by_first = base.by_first
+    memo = base.memo
     while i < hi:
+        if skip is not None and skip[i]:
+            i += 1
+            continue
+        tok = tokens[i]
+        starts = memo.get(tok.norm)
+        if starts is None:
+            starts = _starts(base, tok)
+        if not starts:
+            i += 1
+            continue
         best = None
-        for stem, exact, trimmed in _keysets(tokens, cache, i):
-            cands = by_first.get(stem)
-            if not cands:
+        for stem, exact, trimmed in token_keys(tokens[i]):
+            if (stem,) not in prefixes:
                 continue
-            for alias in cands:  # longest first
-                n = len(alias.keys)
-                if i + n > hi or (auto_only and not alias.auto):
-                    continue
-                if best is not None and n <= len(best[1].keys):
-                    break
-                ok, text_exact, pos = True, [exact], i
-                for m in range(1, n):
-                    pos += 1
-                    while pos < hi - 1 and tokens[pos].norm in QUOTES and alias.keys[m] not in QUOTES:
-                        pos += 1  # «حزب الله» inside quotes: تنظيم «القاعدة»
-                    if pos >= hi:
-                        ok = False
-                        break
-                    ks = _keysets(tokens, cache, pos)
-                    hit = next((x for x in ks if x[0] == alias.keys[m]), None)
-                    if hit is None:
-                        ok = False
-                        break
-                    text_exact.append(hit[1])
-                if ok:
-                    best = (pos + 1 - i, alias, trimmed, tuple(text_exact))
-                    break
-            if best is not None:
-                break
+            found = _walk(tokens, i, hi, (stem,), (exact,), prefixes, complete)
+            if found is not None:
+                best = (found[0], found[1], trimmed, found[2])
+                break  # whole word before stripped forms
         if best is None:
             i += 1
             continue
-        n, alias, trimmed, text_exact = best  # n counts tokens spanned, quotes included
-        same = [a for a in by_first[alias.keys[0]] if a.keys == alias.keys and (a.auto or not auto_only)]
+        end, keys, trimmed, text_exact = best
+        same = [a for a in base.by_keys[keys] if a.auto or not auto_only]
         exact_same = [a for a in same if a.exact == text_exact]
-        (exact_same or same).sort(key=lambda a: KIND_ORDER[a.kind])
+        chosen = exact_same or same
+        chosen.sort(key=lambda a: KIND_ORDER[a.kind])
         start = _orig_offset(tokens[i], trimmed)
-        out.append(Match(i, i + n, start, tokens[i + n - 1].end, tuple(exact_same or same),
-                         1.0 if exact_same else 0.9))
-        i += n
+        out.append(Match(i, end, start, tokens[end - 1].end, tuple(chosen), 1.0 if exact_same else 0.9))
+        i = end
     return out
+
+
+def _walk(tokens, pos, hi, keys, exacts, prefixes, complete):
+    """Longest complete alias extending ``keys`` from token ``pos``: (end, keys, exact keys) or None."""
+    best = (pos + 1, keys, exacts) if keys in complete else None
+    nxt = pos + 1
+    while nxt < hi - 1 and tokens[nxt].norm in QUOTES:
+        nxt += 1
+    if nxt >= hi:
+        return best
+    for stem, exact, _ in token_keys(tokens[nxt]):
+        k2 = keys + (stem,)
+        if k2 in prefixes:
+            found = _walk(tokens, nxt, hi, k2, exacts + (exact,), prefixes, complete)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+    return best
 
 
 def choose(aliases: tuple[Alias, ...] | list[Alias], types: set[str] | None = None) -> Actor | None:

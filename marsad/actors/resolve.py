@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.actors.base import Actor, ActorBase, light_stem, load_base, skeleton, strip_article
 from marsad.actors.match import Match, choose, link_name, scan
-from marsad.actors.roles import (STOPS, agent_of, country_of_token, head_of, role_after, role_before,
+from marsad.actors.roles import (_HEAD_MEMO, _MISSING, STOPS, agent_of, country_of_token, head_of, role_after, role_before,
                                  strip_titles)
+from marsad.actors.tokens import fast_tokens
 from marsad.actors.translit import transliterate
 from marsad.errors import UsageError
 from marsad.records import Entity, Span
@@ -160,10 +162,14 @@ class _Cluster:
 
 
 def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
-            base: ActorBase | None = None) -> tuple[Entity, ...]:
-    """Entities of ``body`` from tagger ``spans`` ``(start, end, type)`` plus unambiguous base aliases."""
+            base: ActorBase | None = None, tokens: list[Token] | None = None) -> tuple[Entity, ...]:
+    """Entities of ``body`` from tagger ``spans`` ``(start, end, type)`` plus unambiguous base aliases.
+
+    ``tokens`` may pass ``marsad.text.tokenize(body)`` when an earlier stage already has it.
+    """
     base = load_base() if base is None else base
-    tokens = tokenize(body)
+    if tokens is None:
+        tokens = fast_tokens(body)
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     covered = bytearray(len(tokens))
@@ -179,7 +185,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         covered[i:j] = b"\x01" * (j - i)
         if men is not None:
             mentions.append(men)
-    for m in scan(tokens, base):
+    for m in scan(tokens, base, skip=covered if spans else None):
         if any(covered[m.i:m.j]):
             continue
         mentions.append(_mention_of(m, None, base, tokens))
@@ -223,9 +229,12 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     # role-only mentions («السفير الإيراني», «الوزير») as candidates
     role_only: list[_Mention] = []
     k = 0
+    heads = _HEAD_MEMO
     while k < len(tokens):
         tok = tokens[k]
-        h = head_of(tok)
+        h = heads.get(tok.norm, _MISSING)
+        if h is _MISSING:
+            h = head_of(tok)
         if not h or occupied[k] or in_role[k]:
             k += 1
             continue
@@ -336,7 +345,7 @@ def _antecedent(clusters: list[_Cluster], tokens: list[Token], men: _Mention, ba
                 heads.append(hs[0])
             keys |= _role_keys(tokens, rng)
         if cl.actor is not None and cl.actor.role:
-            r = tokenize(cl.actor.role)
+            r = _role_tokens(cl.actor.role)
             if r and head_of(r[0]):
                 heads.append(light_stem(head_of(r[0])))
             keys |= {light_stem(strip_article(t.forms[-1])) for t in r}
@@ -351,29 +360,40 @@ def _antecedent(clusters: list[_Cluster], tokens: list[Token], men: _Mention, ba
     return None
 
 
+@lru_cache(maxsize=4096)
+def _role_tokens(role: str) -> tuple[Token, ...]:
+    return tuple(tokenize(role))
+
+
 def _add_surnames(clusters, tokens, body, occupied, in_role) -> None:
+    """Later bare surnames of people first named in full: «كاظم جلالي» … «وقال جلالي»."""
+    starts = None
     for cl in clusters:
         if cl.type != "PER":
             continue
-        full = [m for m in cl.mentions if len(m.keys) >= 2 and m.kind != "role"]
-        if not full:
+        full = next((m for m in cl.mentions if len(m.keys) >= 2 and m.kind != "role"), None)
+        if full is None:
             continue
-        last = full[0].keys[-1]
-        if len(last) < 4 or last in STOPS or (cl.actor is not None and last not in {k for m in full for k in m.keys}):
+        last = full.keys[-1]
+        if len(last) < 4 or last in STOPS:
             continue
-        after = full[0].j
-        for k in range(after, len(tokens)):
-            if occupied[k] or in_role[k]:
+        written = tokens[full.j - 1].text
+        pos = body.find(written, tokens[full.j - 1].end)
+        while pos >= 0:
+            if starts is None:
+                starts = [t.start for t in tokens]
+            k = bisect_right(starts, pos) - 1
+            pos = body.find(written, pos + len(written))
+            if k < 0 or occupied[k] or in_role[k]:
                 continue
             tok = tokens[k]
-            for n, form in enumerate(tok.forms):
-                if strip_article(form) == last and not head_of(tok):
-                    trimmed = len(tok.norm) - len(form)
-                    start = tok.start + trimmed if tok.text[:trimmed] == tok.norm[:trimmed] else tok.start
-                    cl.mentions.append(_Mention(start, tok.end, k, k + 1, "PER", cl.actor, 0.9, "surname",
-                                                keys=(last,)))
-                    occupied[k] = 1
-                    break
+            form = next((f for f in tok.forms if (f[2:] if len(f) >= 4 and f.startswith("ال") else f) == last), None)
+            if form is None or head_of(tok):
+                continue
+            trimmed = len(tok.norm) - len(form)
+            start = tok.start + trimmed if tok.text[:trimmed] == tok.norm[:trimmed] else tok.start
+            cl.mentions.append(_Mention(start, tok.end, k, k + 1, "PER", cl.actor, 0.9, "surname", keys=(last,)))
+            occupied[k] = 1
 
 
 def _name_of(cl: _Cluster, body: str) -> str:

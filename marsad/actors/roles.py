@@ -9,6 +9,8 @@ stripped from names and are not roles. Pronoun-suffixed nouns («رئيسه», �
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from marsad.actors.base import ActorBase, light_stem, strip_article
 from marsad.text import Token, normalize_for_match
 
@@ -41,7 +43,21 @@ MAX_ROLE = 10
 
 def head_of(tok: Token) -> str | None:
     """The role head this token is (article and conjunction allowed), else ``None``."""
-    for form in tok.forms[:3]:
+    hit = _HEAD_MEMO.get(tok.norm, _MISSING)
+    if hit is _MISSING:
+        hit = _HEAD_MEMO[tok.norm] = _head(tok.forms)
+    return hit
+
+
+_MISSING = object()
+
+
+_HEAD_MEMO: dict[str, str | None] = {}
+
+
+@lru_cache(maxsize=100_000)
+def _head(forms: tuple[str, ...]) -> str | None:
+    for form in forms[:3]:
         k = strip_article(form)
         if k in HEADS:
             return k
@@ -72,12 +88,17 @@ def _compliant(tok: Token, base: ActorBase) -> bool:
 
 def country_of_token(tok: Token, base: ActorBase) -> str | None:
     """ISO3 when the token is a country name or a nationality adjective («الإيرانية», «لإيران»)."""
-    for form in tok.forms:
-        k = light_stem(strip_article(form))
-        iso = base.nisba_country.get(k) or base.country_key.get((k,))
-        if iso:
-            return iso
-    return None
+    hit = base.country_memo.get(tok.norm)
+    if hit is None:
+        hit = ""
+        for form in tok.forms:
+            k = light_stem(strip_article(form))
+            iso = base.nisba_country.get(k) or base.country_key.get((k,))
+            if iso:
+                hit = iso
+                break
+        base.country_memo[tok.norm] = hit
+    return hit or None
 
 
 def role_before(tokens: list[Token], i: int, base: ActorBase, floor: int = 0) -> tuple[int, int] | None:

@@ -61,3 +61,22 @@ def test_actors_linking_bad_span_is_value_error():
         resolve("نص قصير", [(0, 99, "PER")])
     with pytest.raises(ValueError):
         resolve("نص قصير", [(0, 2, "XYZ")])
+
+
+def test_actors_linking_fast_tokens_equal_text_tokens():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from marsad.actors.tokens import fast_tokens
+    from marsad.text import tokenize
+
+    alphabet = st.sampled_from(list("بموسكوالإيرانيةًٌَُّ ـ،.«»\u200c\u200fلل123٤") + ["\n"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.text(alphabet, max_size=60))
+    def check(text):
+        a = [(t.start, t.end, t.text, t.norm, t.forms) for t in tokenize(text)]
+        b = [(t.start, t.end, t.text, t.norm, t.forms) for t in fast_tokens(text)]
+        assert a == b
+
+    check()
