@@ -211,13 +211,16 @@ def _arguments(c: Candidate, toks: list[Token], mentions: list[Mention], a: int,
                 c.target = take(m)
                 break
     if c.source is None:
-        near = [m for m in after if m.entity.id not in used and m.first - last <= 3 and _free(toks, m)]
-        if near:  # VSO «هاجم مسلحون القرية», genitive «زيارة الرئيس»
+        free_before = [m for m in before if m.entity.id not in used and _free(toks, m)]
+        free_after = [m for m in after if m.entity.id not in used and _free(toks, m)]
+        adjacent = [m for m in free_before if i - m.last <= 2]
+        near = [m for m in free_after if m.first - last <= 3]
+        if c.entry.kind == "verb" and adjacent:  # SVO «إن الشرطة اعتقلت …»
+            c.source = take(adjacent[-1])
+        elif near:  # VSO «هاجم مسلحون القرية», genitive «زيارة الرئيس»
             c.source = take(near[0])
-        else:
-            prior = [m for m in before if _free(toks, m)]
-            if prior:  # SVO «المتظاهرون احتجوا», or the clause's subject
-                c.source = take(prior[-1])
+        elif free_before:  # the clause's subject, earlier on
+            c.source = take(free_before[-1])
     if c.target is None and c.entry.kind != "noun":
         rest = [m for m in after if m.entity.id not in used and _free(toks, m)]
         if rest:  # the direct object after the subject

@@ -65,6 +65,9 @@ def features(c, toks, a: int, b: int) -> list[str]:
         if k < c.first or k > c.last:
             f.append(f"w:{T}={toks[k].forms[-1]}")
     sent = toks
+    for x in sent:  # the sentence's words, for this type (what else the sentence talks about)
+        if x.is_word and len(x.forms[-1]) > 2:
+            f.append(f"s:{T}={x.forms[-1]}")
     stems = {x.forms[-1] for x in sent} | {x.norm for x in sent}
     if stems & _CASUALTY:
         f += ["cas", f"cas:{T}"]

@@ -21,11 +21,12 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
 
 # Suffixes tried when a whole form is not a key, longest first. A suffix that starts with ت may hide a ta
 # marbuta («زيارته» = «زيارة» + «ه»), so the stem is also tried with ه restored.
-SUFFIXES = tuple(sorted({
-    "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك",
-    "ات", "اتها", "اته", "اتهم", "ين", "ون", "ان", "تان", "تين", "يه", "يات", "يا",
-    "وا", "ت", "تا", "ته", "تها", "تهم", "وه", "وها", "وهم", "ا", "ن", "تم", "تما",
-}, key=len, reverse=True))
+VERB_SUFFIXES = frozenset({"ت", "وا", "ا", "ن", "تا", "تم", "تما", "ه", "ها", "هم", "هما", "هن", "نا", "كم", "ك",
+                           "وه", "وها", "وهم", "ته", "تها", "تهم", "ون", "ان", "ين", "تنا", "ني", "وني"})
+NOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك", "ات", "اتها", "اته", "اتهم", "ين",
+                           "ون", "ان", "تان", "تين", "يه", "يات", "يا", "ا", "ته", "تها", "تهم", "يين", "يون",
+                           "اتنا", "تنا"})
+SUFFIXES = tuple(sorted(VERB_SUFFIXES | NOUN_SUFFIXES, key=len, reverse=True))
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 
 
@@ -49,6 +50,7 @@ class Entry:
 class Lexicon:
     words: dict[str, Entry] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
+    stop: set[str] = field(default_factory=set)  # whole normalised words that never open a trigger
 
     def add_word(self, key: str, entry: Entry) -> None:
         self.words.setdefault(key, entry)  # the first listing wins
@@ -60,26 +62,41 @@ class Lexicon:
             bucket.sort(key=lambda p: -len(p[0]))  # longest first
 
     def lookup(self, forms: tuple[str, ...]) -> tuple[Entry, str] | None:
-        """The entry for a token's candidate forms (whole word first), with the key that matched."""
+        """The entry for a token's candidate forms (whole word first), with the key that matched.
+
+        A form left by stripping the article ال can only be a noun; a verb takes only verbal suffixes
+        (person, number, object pronouns) and a noun only nominal ones (plural, dual, nisba, pronouns).
+        """
+        if forms[0] in self.stop or forms[-1] in self.stop:
+            return None
         words = self.words
-        for form in forms:
+        definite = [_after_article(forms, k) for k in range(len(forms))]
+        for form, defin in zip(forms, definite):
             e = words.get(form)
-            if e is not None:
+            if e is not None and not (defin and e.kind == "verb"):
                 return e, form
-        for form in forms:
+        for form, defin in zip(forms, definite):
             n = len(form)
             for suf in SUFFIXES:
                 if n - len(suf) < 2 or not form.endswith(suf):
                     continue
                 stem = form[: n - len(suf)]
-                e = words.get(stem)
-                if e is not None:
-                    return e, stem
-                if suf[0] == "ت":
-                    e = words.get(stem + "ه")
-                    if e is not None:
-                        return e, stem + "ه"
+                for key in ((stem, stem + "ه") if suf[0] == "ت" else (stem,)):
+                    e = words.get(key)
+                    if e is None:
+                        continue
+                    if e.kind == "verb" and (defin or suf not in VERB_SUFFIXES or key != stem):
+                        continue
+                    if e.kind != "verb" and suf not in NOUN_SUFFIXES:
+                        continue
+                    return e, key
         return None
+
+
+def _after_article(forms: tuple[str, ...], k: int) -> bool:
+    """``forms[k]`` was reached by stripping the article (from «ال…» or «لل…»)."""
+    f = forms[k]
+    return any(p == "ال" + f or (p.startswith("لل") and p[2:] == f) for p in forms[:k])
 
 
 def _verb_forms(past: str) -> list[tuple[str, str]]:
@@ -101,6 +118,9 @@ def parse_lexicon(lines) -> Lexicon:
         if len(cols) != 5:
             raise LexiconError(f"[M501] triggers line {n}: expected 5 tab-separated columns, got {len(cols)}")
         typ, mode, cameo, kind, forms = cols
+        if kind == "stop":
+            lex.stop.update(normalize_for_match(w.strip()) for w in forms.split("|") if w.strip())
+            continue
         if typ not in TYPES:
             raise LexiconError(f"[M501] triggers line {n}: unknown PLOVER type {typ!r}")
         listed = [normalize_for_match(raw.strip()) for raw in forms.split("|")]
