@@ -26,7 +26,8 @@ AUTO_PLACE_POPULATION = 1_000_000
 # Place names that are also everyday words: linked when a tagger marks them, never added on their own.
 PLACE_STOP = frozenset(normalize_for_match(w) for w in """مدينة المدينة عاصمة العاصمة جزيرة الجزيرة ميناء السلام
 النصر الحرية الوحدة الأمل الخليج الشرق الغرب الجنوب الشمال الوسط النور البلد الريف الساحل الدولة المركز القرية
-الرياض الزهراء الصحة العين الفيصلية الشروق العبور المستقبل الثورة التحرير السادس""".split()) - {"الرياض"}
+الرياض الزهراء الصحة العين الفيصلية الشروق العبور المستقبل الثورة التحرير السادس الميدان ميدان أمان امان
+مدان بحري انفا خفي""".split()) - {"الرياض"}
 SEAT_WORDS = {"قصر", "بيت", "كرملين", "اليزيه", "داونينغ", "داوننغ", "كي", "سراي", "بعبدا", "قرطاج"}  # smaller places are linked when tagged, never added on their own
 
 
@@ -216,7 +217,9 @@ def load_base() -> ActorBase:
         actor = Actor(f"marsad:place/{gid}", "GPE", al[0], latin, iso3, iso3, population=population,
                       rank=RANK_PLACE)
         for text in al:
-            auto = population >= AUTO_PLACE_POPULATION and normalize_for_match(text) not in PLACE_STOP
+            folded = normalize_for_match(text)
+            auto = (population >= AUTO_PLACE_POPULATION and folded not in PLACE_STOP
+                    and len(strip_article(folded).replace(" ", "")) >= 5)
             base.add(actor, text, "place", auto)
     for f in _rows("petrarch.tsv"):
         text, typ, country, code = (f + ["", "", "", ""])[:4]

@@ -63,7 +63,8 @@ def gold_items(data: Path) -> list[GoldItem]:
 def _window(text: str, actor_text: str) -> set[int] | None:
     """Character positions covered by the tightest window of the gold words in ``text``."""
     toks = tokenize(text)
-    words = [normalize_for_match(w) for w in actor_text.split()]
+    words = [re.sub(r"[^\w]", "", normalize_for_match(w)) for w in actor_text.split()]
+    words = [w for w in words if w]
     occ: dict[int, list[int]] = {}
     for wi, w in enumerate(words):
         for ti, t in enumerate(toks):

@@ -117,6 +117,40 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str, base: A
                     country=(actor.country if actor else country))
 
 
+PLACE_INTRO = frozenset(strip_article(normalize_for_match(w)) for w in """مدينة بلدة قرية مستوطنة محافظة ولاية
+إقليم اقليم منطقة مخيم ضاحية مقاطعة العاصمة""".split())
+
+
+_INTRO_MEMO: dict[str, bool] = {}
+
+
+def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[_Mention]) -> None:
+    """Small places the base only links when tagged, added after «مدينة», «قرية», «ولاية» … ."""
+    taken = bytearray(len(tokens))
+    for m in mentions:
+        taken[m.i:m.j] = b"\x01" * (m.j - m.i)
+    memo = _INTRO_MEMO
+    for k in range(1, len(tokens)):
+        prev = tokens[k - 1]
+        intro = memo.get(prev.norm)
+        if intro is None:
+            intro = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
+        if not intro or taken[k]:
+            continue
+        found = scan(tokens, base, k, min(k + 4, len(tokens)), auto_only=False)
+        if not found or found[0].i != k or any(taken[found[0].i:found[0].j]):
+            continue
+        m = found[0]
+        place = choose([a for a in m.aliases if a.kind in ("place", "seat", "name") and a.actor.type == "GPE"])
+        if place is None:
+            continue
+        if place.id.startswith("marsad:gpe/"):
+            continue  # a country name after «منطقة» is already found by the main scan
+        mentions.append(_Mention(m.start, m.end, m.i, m.j, "GPE", place, m.confidence, "place",
+                                 keys=_keys(tokens, m.i, m.j), country=place.country))
+        taken[m.i:m.j] = b"\x01" * (m.j - m.i)
+
+
 def _locative(tokens: list[Token], m: _Mention, body: str) -> bool:
     tok = tokens[m.i]
     if tok.norm != tok.forms[-1] and tok.norm[0] == "ب" and len(tok.forms) > 1:
@@ -189,6 +223,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         if any(covered[m.i:m.j]):
             continue
         mentions.append(_mention_of(m, None, base, tokens))
+    _add_introduced_places(tokens, base, mentions)
     mentions.sort(key=lambda x: x.start)
 
     # roles around person names; nationality words inside a person's role belong to that person
