@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
-from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, antecedent, real_complementizer, COMPLEMENTIZERS, MAX_NP, REPORT_NOUNS, RELATIVES,
-                                    MentionIndex, Speaker, noun_phrase, subject_before)
-from marsad.records import Article, Quote
+from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, RELATIVES,
+                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, noun_phrase,
+                                    real_complementizer, subject_before)
 from marsad.quotes.tokens import sentence_spans, tokens_of
+from marsad.records import Article, Quote
 from marsad.text import sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
@@ -85,7 +86,8 @@ class _Doc:
         got = self._sentences.get(p_start)
         if got is None:
             p_end = self.paragraph_end(p_start)
-            spans = [(s + p_start, e + p_start) for s, e in sentence_spans(self.body[p_start:p_end])] or [(p_start, p_end)]
+            spans = [(s + p_start, e + p_start) for s, e in sentence_spans(self.body[p_start:p_end])]
+            spans = spans or [(p_start, p_end)]
             got = self._sentences[p_start] = ([s for s, _ in spans], spans)
         starts, spans = got
         i = bisect_right(starts, pos) - 1
@@ -446,8 +448,8 @@ def _resolve(doc: _Doc, found: list[Found]) -> list[Found]:
     others = [f for f in found if f.kind != "mark"]
     keep_marks = []
     for m in marks:
-        host = next((o for o in others if o.kind in ("reported", "attr") and o.start <= m.start and m.end <= o.end + 1),
-                    None)
+        host = next((o for o in others
+                     if o.kind in ("reported", "attr") and o.start <= m.start and m.end <= o.end + 1), None)
         if host is None:
             keep_marks.append(m)
             continue
@@ -625,7 +627,7 @@ def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: boo
     if cue is None:
         return last
     t = doc.tokens[cue.first]
-    conj = t.norm[:1] in ("و", "ف") and t.norm not in doc_lex_forms(cue)
+    conj = t.norm[:1] in ("و", "ف") and t.norm != cue.cue.form
     r = cue.first - 1
     while r > 0 and doc.tokens.norms[r] in AUXILIARIES:
         r -= 1  # «الذي كان قد اتهم»
@@ -640,10 +642,6 @@ def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: boo
         if rng is not None:
             return _speaker_from(doc, *rng)
     return last
-
-
-def doc_lex_forms(cue: CueHit) -> tuple[str, ...]:
-    return (cue.cue.form,)
 
 
 def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[Speaker | None, Speaker | None]:
@@ -701,9 +699,9 @@ def candidates(article: Article, lexicon: CueLexicon | None = None) -> list[Foun
     body = article.body
     if not body:
         return []
-    doc = _Doc(body, lexicon or load())
-    doc.mentions = MentionIndex(article.entities)
     lex = lexicon or load()
+    doc = _Doc(body, lex)
+    doc.mentions = MentionIndex(article.entities)
     found = _mark_quotes(doc) + _colon_quotes(doc) + _reported(doc)
     found += _attributions(doc, lex)
     cut = _BOILERPLATE.search(body)
