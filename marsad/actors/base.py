@@ -229,6 +229,9 @@ def load_base() -> ActorBase:
             actor = base.country_actor[country]
             actor = Actor(actor.id, actor.type, actor.name, actor.latin, country, code or country,
                           rank=RANK_PETRARCH)
+        elif typ == "LOC":
+            actor = Actor(f"marsad:loc/{slug}", "LOC", text, None, country or None, code or None,
+                          rank=RANK_PETRARCH)
         else:
             prefix = "per" if typ == "PER" else "org"
             actor = Actor(f"marsad:{prefix}/{slug}", typ, text, None, country or None, code or None,

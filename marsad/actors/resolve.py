@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from marsad.actors.base import Actor, ActorBase, light_stem, load_base, skeleton, strip_article
 from marsad.actors.match import Match, choose, link_name, scan
-from marsad.actors.roles import (_HEAD_MEMO, _MISSING, STOPS, agent_of, country_of_token, head_of, role_after, role_before,
+from marsad.actors.roles import (_HEAD_MEMO, _MISSING, STOPS, _head, agent_of, country_of_token, head_of, role_after, role_before,
                                  strip_titles)
 from marsad.actors.tokens import fast_tokens
 from marsad.actors.translit import transliterate
@@ -75,7 +75,8 @@ def _mention_of(m: Match, typ: str | None, base: ActorBase, tokens: list[Token])
                     keys=_keys(tokens, m.i, m.j), country=actor.country if actor else None)
 
 
-def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str, base: ActorBase) -> _Mention | None:
+def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
+               base: ActorBase) -> _Mention | list[_Mention] | None:
     inner = scan(tokens, base, i, j, auto_only=False)
     if typ == "PER":
         per = [m for m in inner if choose(m.aliases, {"PER"})]
@@ -105,9 +106,17 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str, base: A
                 pass
             else:
                 return men
+    if typ == "MISC":
+        # a MISC span that is not one known name: the known names inside it are the mentions
+        parts = [_mention_of(m, None, base, tokens) for m in inner if any(a.auto for a in m.aliases)]
+        parts = [p for p in parts if p.actor is not None]
+        if parts:
+            return parts
     country = next((c for c in (country_of_token(tokens[k], base) for k in range(i, j)) if c), None)
     if country is None:
-        country = next((a.country for m in inner for a in [choose([x for x in m.aliases if x.auto or x.kind == "surname"])]
+        country = next((a.country for m in inner
+                        for a in [choose([x for x in m.aliases if x.kind != "surname"
+                                          and (x.auto or x.actor.type in ("GPE", "LOC"))])]
                         if a is not None and a.country), None)
     types = {"ORG"} if typ == "ORG" else {"GPE", "LOC"} if typ in ("GPE", "LOC") else None
     actor, conf = (None, 0.0)
@@ -217,7 +226,9 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             continue
         men = _from_span(body, tokens, i, j, typ, base)
         covered[i:j] = b"\x01" * (j - i)
-        if men is not None:
+        if isinstance(men, list):
+            mentions.extend(men)
+        elif men is not None:
             mentions.append(men)
     for m in scan(tokens, base, skip=covered if spans else None):
         if any(covered[m.i:m.j]):
@@ -446,8 +457,11 @@ def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: Ac
         ms = sorted({(m.start, m.end) for m in cl.mentions})
         mentions = tuple(Span(body[s:e], s, e) for s, e in ms)
         roles = []
-        for rng in cl.roles:
-            text = _text(body, tokens, *rng).strip(" ،,")
+        for a, b in cl.roles:
+            text = _text(body, tokens, a, b).strip(" ،,")
+            first = tokens[a]
+            if first.norm[0] in "وف" and len(first.forms) > 1 and head_of(first) and not _head((first.norm,)):
+                text = text[1:]  # «ووزير الدفاع» → «وزير الدفاع»
             if text and text not in roles:
                 roles.append(text)
         actor = cl.actor

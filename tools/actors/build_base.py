@@ -135,6 +135,9 @@ def build_places(shared: Path, iso3_of: dict[str, str]) -> list[str]:
 ORG_WORDS = set(normalize_for_match(w) for w in """ديوان حزب حركة منظمة جبهة كتائب كتيبة جماعة تنظيم شركة بنك مصرف
 جامعة وكالة صحيفة جريدة مجلس هيئة اتحاد جمعية لجنة مؤسسة ائتلاف تيار قوات جيش شرطة وزارة برلمان محكمة
 لواء فيلق مجموعة منتدى مركز معهد رابطة نقابة قناة إذاعة""".split())
+GEO_WORDS = set(normalize_for_match(w) for w in """قطاع ضفة الضفة منطقة مدينة محافظة ولاية جزيرة مخيم جبل نهر بحر
+خليج مضيق حي شارع ميدان ساحة مطار ميناء معبر سجن مستشفى مسجد كنيسة قرية بلدة إقليم اقليم وادي سهل هضبة مرتفعات
+حدود شمال جنوب شرق غرب وسط""".split())
 ROLE_WORDS = set(normalize_for_match(w) for w in """رئيس وزير نائب سفير أمين مدير قائد زعيم ملك أمير شيخ
 متحدث ناطق مسؤول مبعوث عضو رئيسة وزيرة مندوب محافظ حاكم عاصمة سلطان عاهل ولي جنرال عقيد لواء ضابط جندي
 مسلح متظاهر معارض دولة حكومة قوة قوة شعب مواطن""".split())
@@ -203,6 +206,8 @@ def build_petrarch(shared: Path, iso3s: set[str], country_words: set[str] = froz
             typ = "NORP" if norm[0].endswith("ي") else "GPE"
         elif any(w in ORG_WORDS for w in norm):
             typ = "ORG"
+        elif any(w in GEO_WORDS for w in norm):
+            typ = "LOC"
         elif any(w in ROLE_WORDS for w in norm) or any(_key(w) in country_words for w in norm):
             continue  # an agent phrase («وزير خارجية روسي»), not a person
         else:
