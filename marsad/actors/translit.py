@@ -84,6 +84,23 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# Frequent name words whose usual Latin spelling the letter model cannot know (short vowels unwritten).
+NAME_WORDS = {
+    "محمد": "Mohammed", "احمد": "Ahmed", "علي": "Ali", "حسن": "Hassan", "حسين": "Hussein", "عمر": "Omar",
+    "خالد": "Khaled", "محمود": "Mahmoud", "مصطفي": "Mustafa", "ابراهيم": "Ibrahim", "يوسف": "Youssef",
+    "سعيد": "Saeed", "جاسم": "Jassim", "كريم": "Karim", "عادل": "Adel", "فيصل": "Faisal", "سلمان": "Salman",
+    "ناصر": "Nasser", "جمال": "Jamal", "طارق": "Tariq", "ماجد": "Majed", "مهدي": "Mahdi", "رضا": "Reza",
+    "جواد": "Javad", "حيدر": "Haidar", "عباس": "Abbas", "صالح": "Saleh", "سليمان": "Suleiman",
+    "اسماعيل": "Ismail", "موسي": "Musa", "عيسي": "Issa", "يحيي": "Yahya", "زكريا": "Zakaria", "نبيل": "Nabil",
+    "وليد": "Walid", "هشام": "Hisham", "رشيد": "Rashid", "مراد": "Murad", "كمال": "Kamal", "منصور": "Mansour",
+    "فاطمه": "Fatima", "مريم": "Maryam", "زينب": "Zainab", "عايشه": "Aisha", "ليلي": "Layla", "ساره": "Sara",
+    "نور": "Nour", "امين": "Amin", "حمد": "Hamad", "راشد": "Rashid", "سعد": "Saad", "بن": "bin", "ابو": "Abu",
+    "عبد": "Abd", "الله": "Allah", "الدين": "al-Din", "الرحمن": "al-Rahman", "عثمان": "Othman", "سامي": "Sami",
+    "مجيد": "Majid", "رياض": "Riyad", "زياد": "Ziad", "فراس": "Firas", "قاسم": "Qasim", "هادي": "Hadi",
+    "مهدی": "Mahdi", "كاظم": "Kazem", "جعفر": "Jafar", "باقر": "Baqer", "صادق": "Sadegh", "تقي": "Taqi",
+}
+
+
 @lru_cache(maxsize=50_000)
 def transliterate(name: str) -> str:
     """Readable Latin form of an Arabic name: «كاظم جلالي» → «Kazem Jalali», «عبد الله» → «Abd Allah»."""
@@ -92,11 +109,15 @@ def transliterate(name: str) -> str:
         letters = _letters(word)
         if not letters:
             continue
+        known = NAME_WORDS.get(normalize_for_match(letters))
+        if known:
+            parts.append(known)
+            continue
         prefix = ""
         if letters.startswith("ال") and len(letters) > 3:
             prefix, word = "al-", letters[2:]
         latin = transliterate_word(word)
         if latin:
             parts.append(prefix + _cap(latin) if not prefix else prefix + _cap(latin))
-    out = " ".join(parts)
+    out = " ".join(parts).replace("Abd Allah", "Abdullah")
     return out[:1].upper() + out[1:]
