@@ -42,8 +42,14 @@ def _stage_dates(article: Article) -> Article:
     return article.replace(dates=tuple(time_expressions(article.body, published)))
 
 
-# Each stage takes an Article and returns it annotated; later issues append entities, quotes and events.
-STAGES: list[Callable[[Article], Article]] = [_stage_dates]
+def _stage_quotes(article: Article) -> Article:
+    from marsad.quotes import stage
+
+    return stage(article)
+
+
+# Each stage takes an Article and returns it annotated, in this order: later stages read earlier ones.
+STAGES: list[Callable[[Article], Article]] = [_stage_dates, _stage_quotes]
 
 
 def analyze(data: str | bytes, *, uri: str | None = None, published: str | None = None,
