@@ -105,7 +105,7 @@ def timeline_svg(timeline: list[dict], events: list[dict], width: int = 760, hei
     if (hi - lo).days < 6:  # a few days only: centre them in a week
         lo, hi = lo - timedelta(days=3), hi + timedelta(days=3)
     span = max((hi - lo).days, 1)
-    pad_l, pad_r, pad_t, pad_b = 36, 16, 44, 28
+    pad_l, pad_r, pad_t, pad_b = 44, 44, 44, 28
     plot_w, plot_h = width - pad_l - pad_r, height - pad_t - pad_b
     x = lambda d: pad_l + plot_w * ((d - lo).days / span)  # noqa: E731  (left to right = old to new)
     peak = max((t["articles"] for t in timeline), default=1) or 1
@@ -135,7 +135,7 @@ def timeline_svg(timeline: list[dict], events: list[dict], width: int = 760, hei
     step = max(1, span // 6)
     d = lo
     while d <= hi:
-        parts.append(Markup('<text x="{:.1f}" y="{}" class="tick">{}</text>').format(
+        parts.append(Markup('<text x="{:.1f}" y="{}" class="tick" text-anchor="middle">{}</text>').format(
             x(d), height - 8, d.isoformat()))
         d += timedelta(days=step)
     parts.append(Markup('<text x="4" y="{}" class="tick">{}</text>').format(pad_t + 8, peak))
