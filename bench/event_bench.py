@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import time
 
 from _data import saudinewsnet, timed
 
@@ -62,12 +63,22 @@ def main() -> None:
             for rx in kw.values():
                 rx.findall(norm)
 
+    def cpu(fn):
+        t0 = time.process_time()
+        fn()
+        return time.process_time() - t0
+
     m, m_all = timed(run_events, args.runs)
     k, k_all = timed(run_keywords, args.runs)
+    m_cpu, k_cpu = cpu(run_events), cpu(run_keywords)
     n = len(arts)
-    print(f"articles: {n} (SaudiNewsNet), runs: {args.runs} (median); events coded: {n_events[0]}")
-    print(f"marsad.events.find_events:   {n / m:8.1f} articles/s   runs: {[round(n / x) for x in m_all]}")
-    print(f"naive keyword matcher:       {n / k:8.1f} articles/s   runs: {[round(n / x) for x in k_all]}")
+    chars = sum(len(a.body) for a in arts) / n
+    print(f"articles: {n} (SaudiNewsNet, mean {chars:.0f} characters), runs: {args.runs} (median); "
+          f"events coded: {n_events[0]}")
+    print(f"marsad.events.find_events:   {n / m:8.1f} articles/s wall   {n / m_cpu:8.1f} articles/s CPU time"
+          f"   runs: {[round(n / x) for x in m_all]}")
+    print(f"naive keyword matcher:       {n / k:8.1f} articles/s wall   {n / k_cpu:8.1f} articles/s CPU time"
+          f"   runs: {[round(n / x) for x in k_all]}")
     ours = gsr_detection("test")
     for t in GSR_TYPES:
         c = {"tp": 0, "fp": 0, "fn": 0}

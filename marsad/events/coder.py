@@ -47,6 +47,7 @@ class Candidate:
     quote: str | None = None
     date: str | None = None
     features: list[str] = field(default_factory=list)
+    stems: tuple[str, ...] = ()  # the sentence's word stems (shared by the sentence's candidates)
     score: float = 1.0
 
 
@@ -258,7 +259,7 @@ def _first_person(tok: Token, entry: Entry) -> bool:
 
 def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every trigger candidate of an article, with arguments, negation, modality, date and features."""
-    from marsad.events.filter import features
+    from marsad.events.filter import features, sentence_stems
 
     lex = lexicon or load_lexicon()
     body = article.body
@@ -267,6 +268,7 @@ def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candida
         if not toks:
             continue
         mentions = _mentions(article, sent, toks)
+        stems = None
         covered = set()
         for m in mentions:
             covered.update(range(m.first, m.last + 1))
@@ -293,6 +295,9 @@ def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candida
                 c.source = q.speaker  # «نحن نرفض …»: the text says the speaker's side does it
             c.date = _date(c, article, toks[i])
             c.features = features(c, toks, a, b)
+            if stems is None:
+                stems = sentence_stems(toks)
+            c.stems = stems
             out.append(c)
             i = last + 1
     return out

@@ -32,6 +32,17 @@ def _bucket(n: int, edges=(1, 2, 4, 8, 16, 32)) -> str:
     return "more"
 
 
+def sentence_stems(toks) -> tuple[str, ...]:
+    """The sentence's distinct word stems: the filter weighs them per type as ``s:TYPE=stem`` features."""
+    return tuple(dict.fromkeys(x.forms[-1] for x in toks if len(x.forms[-1]) > 2 and x.is_word))
+
+
+def all_features(c) -> set[str]:
+    """Every feature of a candidate, the sentence words included (what the training sees)."""
+    T = c.entry.type
+    return set(c.features) | {f"s:{T}={x}" for x in c.stems}
+
+
 def features(c, toks, a: int, b: int) -> list[str]:
     """Feature strings of a candidate (``c`` a :class:`marsad.events.coder.Candidate`)."""
     e = c.entry
@@ -65,9 +76,6 @@ def features(c, toks, a: int, b: int) -> list[str]:
         if k < c.first or k > c.last:
             f.append(f"w:{T}={toks[k].forms[-1]}")
     sent = toks
-    for x in sent:  # the sentence's words, for this type (what else the sentence talks about)
-        if x.is_word and len(x.forms[-1]) > 2:
-            f.append(f"s:{T}={x.forms[-1]}")
     stems = {x.forms[-1] for x in sent} | {x.norm for x in sent}
     if stems & _CASUALTY:
         f += ["cas", f"cas:{T}"]
@@ -89,10 +97,20 @@ class Filter:
     weights: dict[str, float] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)  # per type; "*" for the rest
     trained_types: tuple[str, ...] = ()
+    _sentence_part: dict = field(default_factory=dict, repr=False)  # (sentence, type) → summed weights
 
     def score(self, c) -> float:
         w = self.weights
-        z = self.bias + sum(w.get(x, 0.0) for x in c.features)
+        z = self.bias + sum(w.get(x, 0.0) for x in set(c.features))
+        key = (id(c.stems), c.entry.type)
+        part = self._sentence_part.get(key)
+        if part is None or part[0] is not c.stems:
+            prefix = f"s:{c.entry.type}="
+            part = (c.stems, sum(w.get(prefix + x, 0.0) for x in c.stems))
+            if len(self._sentence_part) > 4096:
+                self._sentence_part.clear()
+            self._sentence_part[key] = part
+        z += part[1]
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def keep(self, c) -> bool:

@@ -27,6 +27,8 @@ NOUN_SUFFIXES = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا
                            "ون", "ان", "تان", "تين", "يه", "يات", "يا", "ا", "ته", "تها", "تهم", "يين", "يون",
                            "اتنا", "تنا"})
 SUFFIXES = tuple(sorted(VERB_SUFFIXES | NOUN_SUFFIXES, key=len, reverse=True))
+_SUFFIX_SET = frozenset(SUFFIXES)
+_SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}, reverse=True))
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 
 
@@ -51,6 +53,7 @@ class Lexicon:
     words: dict[str, Entry] = field(default_factory=dict)
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     stop: set[str] = field(default_factory=set)  # whole normalised words that never open a trigger
+    _memo: dict = field(default_factory=dict, repr=False)  # forms → lookup result (news repeats words)
 
     def add_word(self, key: str, entry: Entry) -> None:
         self.words.setdefault(key, entry)  # the first listing wins
@@ -67,6 +70,15 @@ class Lexicon:
         A form left by stripping the article ال can only be a noun; a verb takes only verbal suffixes
         (person, number, object pronouns) and a noun only nominal ones (plural, dual, nisba, pronouns).
         """
+        memo = self._memo
+        if forms in memo:
+            return memo[forms]
+        hit = self._lookup(forms)
+        if len(memo) < 500_000:
+            memo[forms] = hit
+        return hit
+
+    def _lookup(self, forms: tuple[str, ...]) -> tuple[Entry, str] | None:
         if forms[0] in self.stop or forms[-1] in self.stop:
             return None
         words = self.words
@@ -77,10 +89,11 @@ class Lexicon:
                 return e, form
         for form, defin in zip(forms, definite):
             n = len(form)
-            for suf in SUFFIXES:
-                if n - len(suf) < 2 or not form.endswith(suf):
+            for k in _SUFFIX_LENGTHS:
+                suf = form[n - k:]
+                if n - k < 2 or suf not in _SUFFIX_SET:
                     continue
-                stem = form[: n - len(suf)]
+                stem = form[: n - k]
                 for key in ((stem, stem + "ه") if suf[0] == "ت" else (stem,)):
                     e = words.get(key)
                     if e is None:

@@ -29,7 +29,7 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 from marsad.events.actors import entities_for  # noqa: E402
 from marsad.events.coder import candidates  # noqa: E402
 from marsad.events.evaluate import GSR_TYPES, gsr_rows, sentence_article  # noqa: E402
-from marsad.events.filter import Filter  # noqa: E402
+from marsad.events.filter import Filter, all_features  # noqa: E402
 from marsad.events.lexicon import RESOURCES, TYPES  # noqa: E402
 
 
@@ -42,13 +42,13 @@ def examples():
             g += 1
             for c in candidates(sentence_article(text, entities=entities_for(text))):
                 if c.entry.type == typ:
-                    out.append((c.features, int(gold), g, typ, gold))
+                    out.append((all_features(c), int(gold), g, typ, gold))
     try:
         from marsad.events.gold import gold_sentences
         for text, types in gold_sentences("dev"):
             g += 1
             for c in candidates(sentence_article(text, entities=entities_for(text))):
-                out.append((c.features, int(c.entry.type in types), g, c.entry.type, c.entry.type in types))
+                out.append((all_features(c), int(c.entry.type in types), g, c.entry.type, c.entry.type in types))
     except (ImportError, FileNotFoundError) as exc:
         print(f"no 14-type gold: {exc}", file=sys.stderr)
     return out
