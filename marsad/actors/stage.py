@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marsad.actors.resolve import resolve
+from marsad.errors import MarsadError
 from marsad.records import Article
 
 
@@ -17,6 +18,9 @@ def stage(article: Article, spans: list[tuple[int, int, str]] | None = None) -> 
 def _tagger_spans(body: str) -> list[tuple[int, int, str]]:
     try:
         from marsad.entities import find_entities
+    except ImportError:
+        return []
+    try:
         return list(find_entities(body))
-    except Exception:  # the tagger is optional here: a missing model must not stop the pipeline
+    except MarsadError:  # no trained model yet (ModelMissingError): base aliases still give entities
         return []

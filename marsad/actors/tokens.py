@@ -52,12 +52,17 @@ def fast_tokens(text: str) -> list[FastToken]:
     out = []
     append = out.append
     make = FastToken
-    for m in _TOKEN_RE.finditer(text):
-        piece = m.group()
+    find = text.find
+    pos = 0
+    # Pieces are consecutive and only whitespace lies between them, so each piece starts at its first
+    # occurrence after the previous one: ``find`` gives the offsets without match objects.
+    for piece in _TOKEN_RE.findall(text):
+        pos = find(piece, pos)
+        end = pos + len(piece)
         info = memo.get(piece)
         if info is None:
             info = memo[piece] = _analyse(piece) or ()
-        if not info:
-            continue
-        append(make((*m.span(), piece, *info)))
+        if info:
+            append(make((pos, end, piece) + info))
+        pos = end
     return out
