@@ -33,6 +33,18 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 
 _NOCL = ("-", "-", "-")
 
+
+def load_lexstats(path: Path) -> dict[str, tuple[str, str]]:
+    """Read ``lexstats.tsv``: word TAB frequency bucket TAB definiteness bucket (empty when absent)."""
+    out: dict[str, tuple[str, str]] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w, a, b = line.rstrip("\n").split("\t")
+            out[w] = (a, b)
+    return out
+
 #: Binary lexical facts fed to the neural tagger, in a fixed order.
 FLAGS = tuple(f"g={c}-{p}" for c in ("GPE", "LOC", "PER", "ORG") for p in "BI") + (
     "ti", "oh", "lc", "nt", "sp", "art", "sh=A", "sh=L", "sh=D", "sh=P", "sh=M")
@@ -45,12 +57,21 @@ class Featurizer:
 
     gaz: Gazetteer
     clusters: dict[str, tuple[str, str, str]]
+    lexstats: dict[str, tuple[str, str]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, resources: Path | None = None) -> "Featurizer":
         resources = resources or RESOURCES
-        return cls(Gazetteer.load(resources / "gazetteer.tsv"), load_clusters(resources / "clusters.tsv"))
+        return cls(Gazetteer.load(resources / "gazetteer.tsv"), load_clusters(resources / "clusters.tsv"),
+                   load_lexstats(resources / "lexstats.tsv"))
+
+    def _stats(self, n: str) -> tuple[str, str]:
+        for c in stem_candidates(n):
+            st = self.lexstats.get(c)
+            if st is not None:
+                return st
+        return ("u", "u")
 
     def _cluster(self, n: str) -> tuple[str, str, str]:
         cl = self.clusters.get(n)
@@ -111,6 +132,9 @@ class Featurizer:
             "c6=" + c[0], "c2=" + c[1], "c1=" + c[2], "sc1=" + self.clusters.get(s, _NOCL)[2],
             "len=" + str(min(len(s), 8)),
         ]
+        fb, db = self._stats(w) if self.lexstats else ("", "")
+        if self.lexstats:
+            own += ["fb=" + fb, "db=" + db, "fd=" + fb + db]
         if w.startswith("ال") or p.endswith("ال") or p.endswith("لل"):
             own.append("art")
         flags = [("ti", title), ("oh", orgh), ("lc", locc), ("nt", namet), ("q", quote)]
@@ -119,6 +143,8 @@ class Featurizer:
                 own.append(name)
         near = [f"w={w}", f"c2={c[1]}", f"c6={c[0]}"]
         near1 = [f"s={s}", f"c1={c[2]}", f"sh={shp}", f"e2={s[-2:]}"]
+        if self.lexstats:
+            near1.append("db=" + db)
         near1 += [name for name, on in flags + [("sp", speech)] if on]
         info = (w, bb, own, near, near1, title, orgh)
         if len(self._cache) > 300_000:

@@ -5,6 +5,8 @@ Nothing is read at import time; :func:`load_tagger` opens the model on first use
 
 from __future__ import annotations
 
+import json
+import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +15,7 @@ from pathlib import Path
 from marsad.entities.conll import chunks
 from marsad.entities.features import Featurizer
 from marsad.entities.gazetteers import RESOURCES, bare_forms
+from marsad.entities.propagate import propagate
 from marsad.errors import MarsadError
 
 #: Output type for each training label; LOC becomes GPE when the name is a listed country or city.
@@ -43,19 +46,83 @@ class NerTagger:
             raise ModelMissingError(f"no entity model at {model}; run `marsad train ner --out DIR`")
         crf = pycrfsuite.Tagger()
         crf.open(str(model))
-        return cls(Featurizer.load(d), crf, d)
+        meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
+        return cls(Featurizer.load(d), crf, d, o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
 
     kind: str = "crf"
+    o_bias: float = 0.0
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO labels (``B-PERS`` …) for one sentence of tokens."""
         if not tokens:
             return []
-        return self.crf.tag(self.featurizer.sentence(tokens))
+        feats = self.featurizer.sentence(tokens)
+        if not self.o_bias:
+            return self.crf.tag(feats)
+        return self._recall_decode(feats)
 
-    def tag_many(self, sents: list[list[str]]) -> list[list[str]]:
-        """BIO labels for many sentences (batched where the model allows)."""
-        return [self.tag(s) for s in sents]
+    def _recall_decode(self, feats: list[list[str]]) -> list[str]:
+        """Viterbi over per-token marginals with the O label penalised by ``o_bias`` (log space).
+
+        Trades precision for recall (the CRF alone under-predicts names); only valid BIO sequences are made.
+        """
+        crf = self.crf
+        crf.set(feats)
+        labels = self._labels
+        K = len(labels)
+        o = labels.index("O")
+        rows = []
+        for t in range(len(feats)):
+            row = [math.log(crf.marginal(lab, t) + 1e-12) for lab in labels]
+            row[o] -= self.o_bias
+            rows.append(row)
+        ok = self._allowed
+        score = [rows[0][k] if not labels[k].startswith("I-") else -1e9 for k in range(K)]
+        back = []
+        for t in range(1, len(rows)):
+            new, bp = [], []
+            for k in range(K):
+                best_j, best_v = 0, -1e18
+                for j in ok[k]:
+                    if score[j] > best_v:
+                        best_j, best_v = j, score[j]
+                new.append(best_v + rows[t][k])
+                bp.append(best_j)
+            score = new
+            back.append(bp)
+        k = max(range(K), key=score.__getitem__)
+        path = [k]
+        for bp in reversed(back):
+            k = bp[k]
+            path.append(k)
+        return [labels[k] for k in reversed(path)]
+
+    @property
+    def _labels(self) -> list[str]:
+        labs = self.__dict__.get("_labs")
+        if labs is None:
+            labs = self.__dict__["_labs"] = list(self.crf.labels())
+        return labs
+
+    @property
+    def _allowed(self) -> list[list[int]]:
+        """For each label, the previous labels it may follow (I-X only after B-X or I-X)."""
+        ok = self.__dict__.get("_ok")
+        if ok is None:
+            labs = self._labels
+            ok = [[j for j, p in enumerate(labs) if not lab.startswith("I-") or p[2:] == lab[2:] and p != "O"]
+                  for lab in labs]
+            self.__dict__["_ok"] = ok
+        return ok
+
+    def tag_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
+        """BIO labels for many sentences.
+
+        With ``document=True`` the sentences are one document: names found in one sentence are also marked
+        where they recur untagged (see :mod:`marsad.entities.propagate`).
+        """
+        labels = [self.tag(s) for s in sents]
+        return propagate(sents, labels) if document else labels
 
     def entity_type(self, label: str, tokens: list[str]) -> str:
         """Public type of a chunk: PER/ORG/MISC, and GPE or LOC for places."""
@@ -72,12 +139,13 @@ class NerTagger:
         from marsad.text import sentences, tokenize
 
         out: list[tuple[int, int, str]] = []
+        sents = []
         for s0, s1 in sentences(text):
             toks = tokenize(text[s0:s1])
-            if not toks:
-                continue
-            words = [t.text for t in toks]
-            labels = self.tag_many([words])[0]
+            if toks:
+                sents.append((s0, toks, [t.text for t in toks]))
+        all_labels = self.tag_many([w for _, _, w in sents], document=True)
+        for (s0, toks, words), labels in zip(sents, all_labels):
             for a, b, lab in sorted(chunks(labels)):
                 out.append((s0 + toks[a].start, s0 + toks[b - 1].end, self.entity_type(lab, words[a:b])))
         return out

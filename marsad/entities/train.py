@@ -19,6 +19,8 @@ from marsad.entities.features import Featurizer
 from marsad.entities.gazetteers import RESOURCES
 
 TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
+#: Lexical tables the features read; copied next to the model.
+TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv")
 DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200}
 
 
@@ -41,12 +43,14 @@ def dev_split(sents: list[Sentence], frac: float = 0.1) -> tuple[list[Sentence],
     return sents[:cut], sents[cut:]
 
 
-def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, **params) -> Path:
+def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, resources: str | Path | None = None,
+          **params) -> Path:
     """Train the tagger on the full ANERcorp train split and write a model directory.
 
     Args:
-        out_dir: directory to create; receives ``ner.crfsuite``, ``gazetteer.tsv``, ``clusters.tsv``, ``meta.json``.
+        out_dir: directory to create; receives ``ner.crfsuite``, the tables in ``TABLES`` and ``meta.json``.
         data_dir: the shared data folder (holding ``ANERcorp-CamelLabSplits/``).
+        resources: where to take the lexical tables from (default: the shipped ``marsad/resources/ner``).
         seed: fixed seed (L-BFGS training in crfsuite is deterministic; the seed is recorded and used for any
             shuffling).
         **params: overrides of ``DEFAULTS`` (``c1``, ``c2``, ``max_iterations``).
@@ -58,9 +62,10 @@ def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, **params) -
     out.mkdir(parents=True, exist_ok=True)
     random.seed(seed)
     p = {**DEFAULTS, **params}
-    for name in ("gazetteer.tsv", "clusters.tsv"):
-        if (out / name).resolve() != (RESOURCES / name).resolve():
-            shutil.copyfile(RESOURCES / name, out / name)
+    src = Path(resources) if resources else RESOURCES
+    for name in TABLES:
+        if (src / name).exists() and (out / name).resolve() != (src / name).resolve():
+            shutil.copyfile(src / name, out / name)
     featurizer = Featurizer.load(out)
     sents = read_conll(Path(data_dir) / TRAIN_FILE)
     t0 = time.time()

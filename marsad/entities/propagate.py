@@ -1,0 +1,76 @@
+"""Document-level label consistency: names the tagger found once are found again elsewhere in the document.
+
+News articles repeat names, often in shortened form («فلاديمير بوتين» … «بوتين»). After tagging every sentence
+of a document, each predicted entity (as its sequence of bare token keys) is looked for in the untagged parts
+of the document; an exact re-occurrence gets the same type. A person's last token alone also counts as that
+person when it is at least four letters long and never tagged otherwise.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from marsad.entities.conll import chunks
+from marsad.entities.gazetteers import _bare
+
+
+def _key(tok: str) -> str:
+    return _bare(tok)
+
+
+def _strip1(tok: str) -> str:
+    b = _bare(tok)
+    if b[:1] in ("و", "ف", "ب", "ل", "ك") and len(b) >= 4:
+        return _bare(b[1:])
+    return b
+
+
+def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = True) -> list[list[str]]:
+    """Return new labels for ``doc`` (sentences of tokens) with document-consistent entity mentions."""
+    votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    tagged_single: Counter = Counter()
+    for toks, labs in zip(doc, labels):
+        for a, b, typ in chunks(labs):
+            key = tuple(_key(t) for t in toks[a:b])
+            votes[key][typ] += 1
+            if surname and typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:
+                votes[(key[-1],)]["PERS"] += 0.5
+            if b - a == 1:
+                tagged_single[key[0]] += 1
+    if not votes:
+        return labels
+    best = {k: c.most_common(1)[0][0] for k, c in votes.items() if len(k[0]) >= 3}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in best:
+        by_first[k[0]].append(k)
+    for v in by_first.values():
+        v.sort(key=len, reverse=True)
+    out = []
+    for toks, labs in zip(doc, labels):
+        labs = list(labs)
+        keys = [_key(t) for t in toks]
+        i = 0
+        while i < len(toks):
+            if labs[i] != "O":
+                i += 1
+                continue
+            done = False
+            for first in {keys[i], _strip1(toks[i])}:
+                for k in by_first.get(first, ()):
+                    n = len(k)
+                    if i + n <= len(toks) and all(labs[i + j] == "O" for j in range(n)) and \
+                            all(keys[i + j] == k[j] for j in range(1, n)):
+                        typ = best[k]
+                        labs[i] = "B-" + typ
+                        for j in range(1, n):
+                            labs[i + j] = "I-" + typ
+                        i += n
+                        done = True
+                        break
+                if done:
+                    break
+            if not done:
+                i += 1
+        # a propagated B right after an entity of the same type would merge wrongly; keep B
+        out.append(labs)
+    return out
