@@ -13,7 +13,6 @@ from fastapi.responses import JSONResponse
 from marsad.errors import MarsadError, UsageError
 from marsad.records import page_from_dict
 from marsad.store import queries
-from marsad.store.filters import Filters
 from marsad.store.search import search as run_search
 from marsad.store.validate import validate_page
 from marsad.store.writer import Store
