@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.actors.base import Actor, ActorBase, light_stem, load_base, skeleton, strip_article
+from marsad.actors.base import RANK_PETRARCH, Actor, ActorBase, light_stem, load_base, skeleton, strip_article
 from marsad.actors.match import Match, choose, link_name, scan
 from marsad.actors.roles import (_HEAD_MEMO, _MISSING, STOPS, _head, agent_of, country_of_token, head_of, role_after, role_before,
                                  strip_titles)
@@ -79,14 +79,16 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
                base: ActorBase) -> _Mention | list[_Mention] | None:
     inner = scan(tokens, base, i, j, auto_only=False)
     if typ == "PER":
-        per = [m for m in inner if choose(m.aliases, {"PER"})]
+        _, n = strip_titles(tokens, i, j, base)
+        # a known name that ends the span: a full name anywhere after the titles, a surname only alone
+        per = [m for m in inner if m.j == j and choose(m.aliases, {"PER"})
+               and (m.i == n or (m.j - m.i >= 2 and m.i > n and m.aliases[0].kind != "surname"))]
         if per:
             m = max(per, key=lambda x: (x.j - x.i, -x.i))
             men = _mention_of(m, "PER", base, tokens)
-            if m.i > i:
+            if m.i > i and head_of(tokens[i]):
                 men.roles.append((i, m.i))
             return men
-        _, n = strip_titles(tokens, i, j, base)
         if n >= j:
             return None
         name = _text(body, tokens, n, j)
@@ -443,7 +445,8 @@ def _add_surnames(clusters, tokens, body, occupied, in_role) -> None:
 
 
 def _name_of(cl: _Cluster, body: str) -> str:
-    if cl.actor is not None and cl.type != "NORP" and not cl.actor.id.startswith("marsad:place/"):
+    if (cl.actor is not None and cl.type != "NORP" and not cl.actor.id.startswith("marsad:place/")
+            and cl.actor.rank < RANK_PETRARCH):  # Petrarch names are lemmatised: show the text instead
         return cl.actor.name
     named = [m for m in cl.mentions if m.kind != "role"] or cl.mentions
     best = max(named, key=lambda m: (m.j - m.i, -m.start))
@@ -472,7 +475,7 @@ def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: Ac
         code = actor.code if actor else None
         if code is None and country and cl.type in ("PER", "ORG"):
             heads = [h for r in cl.roles for h in _role_heads(tokens, r)]
-            agent = agent_of(heads[0]) if heads else None
+            agent = next((a for a in map(agent_of, heads) if a), None)
             code = country + (agent or "")
         if code is None and country and cl.type in ("GPE", "NORP"):
             code = country

@@ -80,3 +80,10 @@ def test_actors_linking_fast_tokens_equal_text_tokens():
         assert a == b
 
     check()
+
+
+def test_actors_linking_surname_of_base_person_does_not_claim_a_longer_name():
+    body = "وقال الخبير العسكري اللبناني العميد المتقاعد خالد حمادة إن الوضع هادئ."
+    ents = resolve(body, [span(body, "خالد حمادة", "PER")])
+    p = [e for e in ents if e.type == "PER"][0]
+    assert p.actor is None and p.name == "خالد حمادة" and p.country == "LBN" and p.code == "LBNMIL"
