@@ -8,6 +8,7 @@ no longer fails clears them.
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 import time
@@ -127,12 +128,29 @@ def ingest(paths: Iterable[str], db: str, *, retry_failed: bool = False, analyze
     return report
 
 
+def _accepts_skip(fn) -> bool:
+    try:
+        return "skip" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
 def _ingest_one(store: Store, analyze: Analyzer, opts: dict, path: str, run: int, report: IngestReport,
                 bar: _Progress, batch_size: int, batch_seconds: float) -> None:
     pages: list[Page] = []
     fails: list[tuple[MarsadError, str]] = []
     started = time.monotonic()
     known = store.known_hashes()
+    if _accepts_skip(analyze) and "skip" not in opts:
+        # The analyser can drop units whose content hash is stored before analysing them: resuming a
+        # killed run then costs reading, not re-analysing.
+        def skip(sha256: str) -> bool:
+            if sha256 in known:
+                report.skipped += 1
+                return True
+            return False
+
+        opts = {**opts, "skip": skip}
 
     def flush() -> None:
         nonlocal pages, fails, started

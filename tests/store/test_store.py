@@ -178,3 +178,24 @@ def test_store_evil_text_is_stored_verbatim(db):
     con = connect_reader(db)
     got = queries.get_article(con, evil_page().articles[0].id)
     assert "<script>alert(2)</script>" in got["article"]["body"]
+
+
+def test_store_resume_lets_the_analyser_skip_stored_hashes(tmp_path):
+    """An analyser that takes ``skip`` is asked about each content hash before it analyses the unit."""
+    pages = [plain_page(i) for i in range(5)]
+    asked, analysed = [], []
+
+    def analyze_path(path, *, skip=None):
+        for p in pages:
+            asked.append(p.source.sha256)
+            if skip is not None and skip(p.source.sha256):
+                continue
+            analysed.append(p.source.sha256)
+            yield p
+
+    dbp = str(tmp_path / "m.db")
+    with Store(dbp) as s:
+        s.add_pages(pages[:3])
+    r = ingest(["x"], dbp, analyzer=analyze_path, progress=False)
+    assert (r.stored, r.skipped) == (2, 3)
+    assert analysed == [p.source.sha256 for p in pages[3:]]
