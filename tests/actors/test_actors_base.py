@@ -100,3 +100,12 @@ def test_actors_base_populous_place_preferred():
 def span_of(body, text, typ="GPE"):
     s = body.index(text)
     return s, s + len(text), typ
+
+
+def test_actors_base_catalogue_checksums_match():
+    import hashlib
+
+    catalogue = json.loads((RESOURCE_DIR / "CATALOGUE.json").read_text(encoding="utf-8"))
+    for name, entry in catalogue.items():
+        data = (RESOURCE_DIR / name).read_bytes()
+        assert hashlib.sha256(data).hexdigest() == entry["sha256"], name
