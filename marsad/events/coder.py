@@ -135,7 +135,7 @@ def _modality(toks: list[Token], i: int, last: int, a: int, b: int, entry: Entry
             return "possible"
         if any(f in cues.POSSIBLE for f in forms) and t.norm != "قد":
             return "possible"
-        if any(f in cues.CONDITIONAL for f in forms) or t.text in _RAW_IN:
+        if any(f in cues.CONDITIONAL for f in forms) or t.text in _RAW_IN and _conditional_in(toks, k):
             return "conditional"
     for k in range(last + 1, min(b, last + 3)):
         if any(f in cues.PLANNED for f in toks[k].forms):
@@ -144,6 +144,17 @@ def _modality(toks: list[Token], i: int, last: int, a: int, b: int, entry: Entry
                       and sent_toks[0].forms[-1] == "هل"):
         return "question"
     return "asserted"
+
+
+def _conditional_in(toks: list[Token], k: int) -> bool:
+    """«إن» is conditional before a verb, and not after a reporting verb («قال إن …» introduces speech)."""
+    if k > 0 and toks[k - 1].forms[-1] in cues.REPORTING:
+        return False
+    if k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    hit = load_lexicon().lookup(nxt.forms) if nxt.is_word else None
+    return (hit is not None and hit[0].kind == "verb") or (nxt.norm[:1] in ("ي", "ت", "ن") and len(nxt.norm) > 3)
 
 
 def _free(toks: list[Token], m: Mention) -> bool:

@@ -11,7 +11,7 @@ import pytest
 from marsad.events.evaluate import shared_data
 
 FLOORS_GSR = {"PROTEST": 0.46, "ASSAULT": 0.72}  # F1, arabic-event-gsr TEST half (odd rows)
-FLOOR_GOLD14_MICRO = 0.50  # F1 over all types, eval/events/gold.tsv TEST half
+FLOOR_GOLD14_MICRO = 0.48  # F1 over all types, eval/events/gold.tsv TEST half
 FLOORS_SOURCE_COUNTRY = {"PROTEST": 0.19, "ASSAULT": 0.25}  # source-actor country accuracy, span records
 
 DATA = shared_data()
