@@ -30,6 +30,13 @@ LOCATIVE_BEFORE = frozenset(normalize_for_match(w) for w in """في الى إل�
 سفارة قنصلية منطقة ريف محافظة أطراف""".split())
 
 
+# CAMEO agent of an unlinked organisation from its head noun («الشرطة العراقية» → IRQCOP).
+ORG_AGENT = {normalize_for_match(k): v for k, v in {
+    "حكومة": "GOV", "وزارة": "GOV", "رئاسة": "GOV", "برلمان": "LEG", "مجلس": "GOV", "جيش": "MIL", "قوات": "MIL",
+    "شرطة": "COP", "حزب": "PTY", "وكالة": "MED", "صحيفة": "MED", "قناة": "MED", "جامعة": "EDU", "شركة": "BUS",
+    "بنك": "BUS", "محكمة": "JUD", "استخبارات": "SPY", "مخابرات": "SPY"}.items()}
+
+
 class SpanError(UsageError):
     """A span given to ``resolve`` does not fit the body or has an unknown type."""
 
@@ -104,9 +111,8 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
         whole = m.j == j and (m.i == i or m.i == n)
         if whole:
             men = _mention_of(m, None, base, tokens)
-            if typ in ("ORG", "MISC") and men.type == "GPE" and men.kind == "name" and m.j - m.i < j - i:
-                pass
-            else:
+            # «حكومة إيران» tagged ORG ends with a country name: the span is the organisation, not the country
+            if not (typ in ("ORG", "MISC") and men.type == "GPE" and men.kind == "name" and m.j - m.i < j - i):
                 return men
     if typ == "MISC":
         # a MISC span that is not one known name: the known names inside it are the mentions
@@ -476,6 +482,10 @@ def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: Ac
         if code is None and country and cl.type in ("PER", "ORG"):
             heads = [h for r in cl.roles for h in _role_heads(tokens, r)]
             agent = next((a for a in map(agent_of, heads) if a), None)
+            if cl.type == "ORG" and agent is None:
+                first = cl.mentions[0]
+                agent = next((ORG_AGENT[k] for k in (strip_article(f) for f in tokens[first.i].forms)
+                              if k in ORG_AGENT), None)
             code = country + (agent or "")
         if code is None and country and cl.type in ("GPE", "NORP"):
             code = country

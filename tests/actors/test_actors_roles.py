@@ -43,3 +43,11 @@ def test_actors_roles_base_person_keeps_base_country():
     ents = resolve(body, [span(body, "عباس عراقجي", "PER")])
     a = by_actor(ents, "marsad:per/abbas-araghchi")
     assert a.country == "IRN" and a.code == "IRNGOV" and a.roles == ("وزير الخارجية الإيراني",)
+
+
+@pytest.mark.parametrize("org,code", [("الشرطة العراقية", "IRQCOP"), ("حكومة إيران", "IRNGOV")])
+def test_actors_roles_unlinked_organisation_gets_country_and_agent(org, code):
+    body = f"وقالت {org} في بيان إن الوضع تحت السيطرة."
+    ents = resolve(body, [span(body, org, "ORG")])
+    e = next(x for x in ents if x.type == "ORG")
+    assert e.code == code and e.country == code[:3]
