@@ -9,6 +9,7 @@ narrower contexts. Only these statistics ship (``resources/actors/translit.json`
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -80,6 +81,17 @@ def transliterate_word(word: str, rules: dict[str, str] | None = None) -> str:
     return "".join(out)
 
 
+_TIDY = [(re.compile(r"^ie"), "i"), (re.compile(r"aui$"), "awi"), (re.compile(r"([^aeiou])ui$"), r"\1wi"),
+         (re.compile(r"(.)\1\1+"), r"\1\1")]
+
+
+def _tidy(latin: str) -> str:
+    """Small spelling fixes on the model's output: «Ieran» → «Iran», «Musaui» → «Musawi»."""
+    for pattern, repl in _TIDY:
+        latin = pattern.sub(repl, latin)
+    return latin
+
+
 def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -116,7 +128,7 @@ def transliterate(name: str) -> str:
         prefix = ""
         if letters.startswith("ال") and len(letters) > 3:
             prefix, word = "al-", letters[2:]
-        latin = transliterate_word(word)
+        latin = _tidy(transliterate_word(word))
         if latin:
             parts.append(prefix + _cap(latin) if not prefix else prefix + _cap(latin))
     out = " ".join(parts).replace("Abd Allah", "Abdullah")
