@@ -42,6 +42,12 @@ def _stage_dates(article: Article) -> Article:
     return article.replace(dates=tuple(time_expressions(article.body, published)))
 
 
+def _stage_entities(article: Article) -> Article:
+    from marsad.actors import stage  # tags with the NER model, then links mentions to actors
+
+    return stage(article)
+
+
 def _stage_quotes(article: Article) -> Article:
     from marsad.quotes import stage
 
@@ -49,7 +55,7 @@ def _stage_quotes(article: Article) -> Article:
 
 
 # Each stage takes an Article and returns it annotated, in this order: later stages read earlier ones.
-STAGES: list[Callable[[Article], Article]] = [_stage_dates, _stage_quotes]
+STAGES: list[Callable[[Article], Article]] = [_stage_dates, _stage_entities, _stage_quotes]
 
 
 def analyze(data: str | bytes, *, uri: str | None = None, published: str | None = None,
