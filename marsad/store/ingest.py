@@ -118,7 +118,9 @@ def ingest(paths: Iterable[str], db: str, *, retry_failed: bool = False, analyze
         show = sys.stderr.isatty() if progress is None else progress
         with _Progress(show) as bar:
             for target, kind in targets:
-                _ingest_one(store, analyze, opts, target, run, report, bar, batch_size, batch_seconds)
+                complete = _ingest_one(store, analyze, opts, target, run, report, bar, batch_size, batch_seconds)
+                if not complete:  # stopped part-way: failures further on were not re-checked, keep them
+                    continue
                 if kind == "path":
                     store.clear_failures(path=target, before_run=run)
                 else:
@@ -136,7 +138,8 @@ def _accepts_skip(fn) -> bool:
 
 
 def _ingest_one(store: Store, analyze: Analyzer, opts: dict, path: str, run: int, report: IngestReport,
-                bar: _Progress, batch_size: int, batch_seconds: float) -> None:
+                bar: _Progress, batch_size: int, batch_seconds: float) -> bool:
+    """Ingest one input; returns whether its analysis ran to the end."""
     pages: list[Page] = []
     fails: list[tuple[MarsadError, str]] = []
     started = time.monotonic()
@@ -182,9 +185,14 @@ def _ingest_one(store: Store, analyze: Analyzer, opts: dict, path: str, run: int
         if exc.source is None:
             exc.source = path
         fails.append((exc, path))
+        flush()
+        return False
     except (KeyboardInterrupt, SystemExit):
         flush()
         raise
     except Exception as exc:  # noqa: BLE001 - a bug in a stage must not lose the pages already analysed
         fails.append((AnalyzerCrash(f"{type(exc).__name__}: {exc}", source=path), path))
+        flush()
+        return False
     flush()
+    return True

@@ -199,3 +199,19 @@ def test_store_resume_lets_the_analyser_skip_stored_hashes(tmp_path):
     r = ingest(["x"], dbp, analyzer=analyze_path, progress=False)
     assert (r.stored, r.skipped) == (2, 3)
     assert analysed == [p.source.sha256 for p in pages[3:]]
+
+
+def test_store_a_crashed_run_keeps_older_failures_of_that_input(tmp_path):
+    src = tmp_path / "in.jsonl"
+    fake_analyzer.write_jsonl(src, [plain_page(1), plain_page(2), {"bad": "late failure"}])
+    dbp = str(tmp_path / "m.db")
+    ingest([str(src)], dbp, analyzer=fake_analyzer.analyze_path, progress=False)
+
+    def crashes_early(path, **opts):
+        yield plain_page(1)
+        raise RuntimeError("boom")
+
+    ingest([str(src)], dbp, analyzer=crashes_early, progress=False)
+    con = connect_reader(dbp)
+    sources = {f["source"] for f in queries.list_failures(con)}
+    assert f"{src}:3" in sources and str(src) in sources  # the old failure stays; the crash is recorded
