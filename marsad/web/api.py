@@ -6,7 +6,7 @@ import hmac
 import json
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
@@ -48,6 +48,14 @@ def api_article(con: DB, article_id: str) -> dict:
     found = queries.get_article(con, article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
+    return found
+
+
+@router.get("/pages/{sha256}", summary="One stored page, exactly as analysed (marsad.page/1)")
+def api_page(con: DB, sha256: Annotated[str, Path(pattern="^[0-9a-f]{64}$")]) -> dict:
+    found = queries.get_page(con, sha256)
+    if found is None:
+        raise HTTPException(404, f"no page {sha256!r}")
     return found
 
 

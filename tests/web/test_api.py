@@ -55,6 +55,13 @@ def test_web_article_json_twin(client):
     assert client.get("/api/articles/nope-0").status_code == 404
 
 
+def test_web_page_json_is_the_stored_record(client):
+    page = moscow_page()
+    assert client.get(f"/api/pages/{page.source.sha256}").json() == page.to_dict()
+    assert client.get("/api/pages/" + "0" * 64).status_code == 404
+    assert client.get("/api/pages/xyz").status_code == 422
+
+
 def test_web_actor_json(client):
     a = client.get("/api/actors/marsad:per/kazem-jalali").json()
     assert a["name_latin"] == "Kazem Jalali"
