@@ -7,11 +7,12 @@ others are still processed and printed); 2 usage error; 3 an installation proble
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Iterator
 
-from marsad.errors import MarsadError, ResourceError, UsageError
+from marsad.errors import FormatError, MarsadError, ResourceError, UsageError
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INSTALL = 0, 1, 2, 3
 
@@ -80,6 +81,33 @@ def cmd_eval(args) -> int:
     raise UsageError(f"nothing to evaluate called {args.what!r}")
 
 
+def cmd_export(args) -> int:
+    from marsad.events.export import events_tsv
+    from marsad.records import page_from_dict
+
+    failed = 0
+
+    def pages():
+        nonlocal failed
+        for path in args.inputs:
+            try:
+                stream = contextlib.nullcontext(sys.stdin) if path == "-" else open(path, encoding="utf-8")
+            except OSError as exc:
+                raise UsageError(f"cannot read {path}: {exc.strerror}") from exc
+            with stream as f:
+                for n, line in enumerate(f, 1):
+                    if not line.strip():
+                        continue
+                    try:
+                        yield page_from_dict(json.loads(line))
+                    except (ValueError, KeyError, TypeError) as exc:
+                        failed += 1
+                        _report(FormatError(f"not a marsad page record: {exc}", source=f"{path}#{n}"))
+
+    events_tsv(pages(), sys.stdout)
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     from marsad import __version__
 
@@ -97,6 +125,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang-any", action="store_true", help="process pages that are not Arabic")
     p.add_argument("--max-bytes", type=int, default=20_000_000, metavar="N", help="largest file to read")
     p.set_defaults(handler=cmd_analyze)
+
+    p = sub.add_parser("export", help="export records from 'marsad analyze' JSONL")
+    p.add_argument("inputs", nargs="+", metavar="JSONL", help="JSONL files of pages, or - for stdin")
+    p.add_argument("--format", choices=["events-tsv"], default="events-tsv")
+    p.set_defaults(handler=cmd_export)
 
     p = sub.add_parser("train", help="train a model from ../shared/data")
     p.add_argument("what", choices=["ner"])

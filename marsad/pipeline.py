@@ -33,6 +33,15 @@ class Options:
     published: str | None = None  # reference date when the page gives none
     plain: bool = False  # the input has no page structure: the whole text is one body
     lang_any: bool = False  # process pages that are not Arabic
+    stages: tuple[str, ...] | None = None  # names of the annotation stages to run (None: all)
+
+    def stage_functions(self) -> list[Callable[[Article], Article]]:
+        if self.stages is None:
+            return list(STAGES.values())
+        unknown = set(self.stages) - set(STAGES)
+        if unknown:
+            raise UsageError(f"unknown stages {sorted(unknown)}; known: {list(STAGES)}")
+        return [fn for name, fn in STAGES.items() if name in self.stages]
 
 
 def _stage_dates(article: Article) -> Article:
@@ -54,12 +63,20 @@ def _stage_quotes(article: Article) -> Article:
     return stage(article)
 
 
+def _stage_events(article: Article) -> Article:
+    from marsad.events import stage
+
+    return stage(article)
+
+
 # Each stage takes an Article and returns it annotated, in this order: later stages read earlier ones.
-STAGES: list[Callable[[Article], Article]] = [_stage_dates, _stage_entities, _stage_quotes]
+STAGES: dict[str, Callable[[Article], Article]] = {
+    "dates": _stage_dates, "entities": _stage_entities, "quotes": _stage_quotes, "events": _stage_events,
+}
 
 
 def analyze(data: str | bytes, *, uri: str | None = None, published: str | None = None,
-            plain: bool = False, lang_any: bool = False) -> Page:
+            plain: bool = False, lang_any: bool = False, stages: tuple[str, ...] | None = None) -> Page:
     """Analyse one document given as text or bytes (any supported format holding one document)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -71,21 +88,21 @@ def analyze(data: str | bytes, *, uri: str | None = None, published: str | None 
                          source=uri)
     if isinstance(items[0], MarsadError):
         raise items[0]
-    return analyze_document(items[0], Options(_checked_date(published), plain, lang_any))
+    return analyze_document(items[0], Options(_checked_date(published), plain, lang_any, stages))
 
 
 def analyze_many(items: Iterable[str | bytes | Document], *, published: str | None = None,
-                 plain: bool = False, lang_any: bool = False,
+                 plain: bool = False, lang_any: bool = False, stages: tuple[str, ...] | None = None,
                  on_error: Callable[[object, MarsadError], None] | None = None) -> Iterator[Page]:
     """Stream Pages for many documents. A failing document goes to ``on_error(item, error)`` and the rest
     goes on; without a handler the error is raised."""
-    options = Options(_checked_date(published), plain, lang_any)
+    options = Options(_checked_date(published), plain, lang_any, stages)
     for item in items:
         try:
             if isinstance(item, Document):
                 yield analyze_document(item, options)
             else:
-                yield analyze(item, published=options.published, plain=plain, lang_any=lang_any)
+                yield analyze(item, published=options.published, plain=plain, lang_any=lang_any, stages=stages)
         except MarsadError as exc:
             if on_error is None:
                 raise
@@ -93,10 +110,11 @@ def analyze_many(items: Iterable[str | bytes | Document], *, published: str | No
 
 
 def analyze_path(path: str, *, published: str | None = None, plain: bool = False, lang_any: bool = False,
+                 stages: tuple[str, ...] | None = None,
                  text_field: str = "text", html_field: str | None = None, max_bytes: int = 20_000_000,
                  stdin=None) -> Iterator[Page | MarsadError]:
     """Every document under ``path`` (file, directory, archive, ``-``) as a Page, or its error, in order."""
-    options = Options(_checked_date(published), plain, lang_any)
+    options = Options(_checked_date(published), plain, lang_any, stages)
     for item in read_path(path, max_bytes=max_bytes, text_field=text_field, html_field=html_field,
                           stdin=stdin):
         if isinstance(item, MarsadError):
@@ -162,10 +180,11 @@ def analyze_document(doc: Document, options: Options = Options()) -> Page:
         main.published = main.published or meta_published
         main.outlet = main.outlet or outlet
     articles = []
+    stage_fns = options.stage_functions()
     for i, draft in enumerate(drafts):
         article = assemble(draft, sha256=doc.sha256, index=i) if not options.plain else _plain_article(
             draft, doc.sha256)
-        for stage in STAGES:
+        for stage in stage_fns:
             article = stage(article)
         articles.append(article)
     source = Source(uri=doc.uri, kind=doc.kind, sha256=doc.sha256, encoding=doc.encoding,
