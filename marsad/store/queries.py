@@ -106,6 +106,20 @@ def list_actors(con: sqlite3.Connection, *, q: str | None = None, type: str | No
     return {"total": total, "page": page, "per_page": limit, "items": items}
 
 
+def iter_actors(con: sqlite3.Connection, *, q: str | None = None, type: str | None = None,
+                country: str | None = None, limit: int = EXPORT_CAP) -> Iterator[dict]:
+    """Every actor matching, for exports (page by page, up to ``limit``)."""
+    page, n = 1, 0
+    while n < limit:
+        items = list_actors(con, q=q, type=type, country=country, page=page, per_page=MAX_PER_PAGE)["items"]
+        if not items:
+            return
+        for it in items[:limit - n]:
+            yield it
+        n += len(items)
+        page += 1
+
+
 def get_actor(con: sqlite3.Connection, actor_id: str, *, limit: int = 100) -> dict | None:
     """An actor with their names, quotes, events, co-occurring actors and a day-by-day timeline."""
     actor = con.execute("SELECT * FROM actors WHERE id = ?", (actor_id,)).fetchone()

@@ -65,9 +65,8 @@ def api_actors(request: Request, con: DB, q: Annotated[str | None, Query(max_len
                country: Annotated[str | None, Query(max_length=8)] = None, page: PageNo = 1,
                per_page: PerPage = 50, format: ListFormat = "json"):
     if format != "json":
-        def rows(c):
-            yield from queries.list_actors(c, q=q, type=type, country=country, per_page=200, page=1)["items"]
-        return export(request.app.state.db_path, rows, format, "actors")
+        return export(request.app.state.db_path,
+                      lambda c: queries.iter_actors(c, q=q, type=type, country=country), format, "actors")
     return queries.list_actors(con, q=q, type=type, country=country, page=page, per_page=per_page)
 
 

@@ -88,9 +88,8 @@ def actors_page(request: Request, con: DB, q: Annotated[str | None, Query(max_le
                 country: Annotated[str | None, Query(max_length=8)] = None, page: PageNo = 1,
                 format: HtmlFormat = "html"):
     if format != "html":
-        def rows(c):
-            yield from queries.list_actors(c, q=q, type=type, country=country, per_page=200)["items"]
-        return export(request.app.state.db_path, rows, format, "actors")
+        return export(request.app.state.db_path,
+                      lambda c: queries.iter_actors(c, q=q, type=type, country=country), format, "actors")
     listing = queries.list_actors(con, q=q, type=type, country=country, page=page, per_page=50)
     return _render(request, "actors.html", listing=listing, page=page, q=q or "")
 
