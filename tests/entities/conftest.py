@@ -25,7 +25,8 @@ def ner_data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def tagger():
-    if not (RESOURCES / "ner.crfsuite").exists():
-        pytest.skip("no shipped entity model in marsad/resources/ner")
+    model_dir = Path(os.environ.get("MARSAD_NER_MODEL", RESOURCES))
+    if not (model_dir / "ner.crfsuite").exists():
+        pytest.skip(f"no entity model in {model_dir}")
     from marsad.entities.tagger import load_tagger
     return load_tagger()

@@ -13,7 +13,7 @@ def _ents(tagger, text):
     ("قال الرئيس الروسي فلاديمير بوتين إن المحادثات كانت بناءة.", "فلاديمير بوتين"),
     ("وصل وزير الخارجية الإيراني عباس عراقجي إلى العاصمة العمانية مسقط.", "عباس عراقجي"),
     ("وأكد السفير كاظم جلالي أن العلاقات بين البلدين متينة.", "كاظم جلالي"),
-])
+], ids=["president-putin", "minister-araghchi", "ambassador-jalali"])
 def test_entities_person_after_title(tagger, text, name):
     assert (name, "PER") in _ents(tagger, text)
 

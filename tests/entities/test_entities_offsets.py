@@ -37,7 +37,7 @@ def _check(text: str) -> None:
         assert a1 <= b0
 
 
-@pytest.mark.parametrize("text", SENTENCES)
+@pytest.mark.parametrize("text", SENTENCES, ids=[f"s{i}" for i in range(len(SENTENCES))])
 def test_entities_offsets_whole_words(tagger, text):
     _check(text)
 

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Rebuild every file in marsad/resources/ner from /work/shared/data (or $1), one thread per job.
+# Training extras: gensim, scikit-learn, numpy (pip install gensim scikit-learn numpy).
+set -euo pipefail
+DATA=${1:-${MARSAD_SHARED_DATA:-../shared/data}}
+WORK=${2:-/tmp/marsad-ner}
+export OMP_NUM_THREADS=1
+mkdir -p "$WORK"
+# 1. word2vec (skip-gram, 100 d, 5 epochs, seed 13) on SaudiNewsNet + ANT + ANERcorp-train text; k-means clusters
+python tools/ner/build_embeddings.py "$DATA" "$WORK/emb" --seed 13
+# 2. gazetteer (GeoNames, CLDR, UniversalPetrarch) filtered by corpus frequency; lexical statistics
+python tools/ner/build_gazetteers.py "$DATA" marsad/resources/ner/gazetteer.tsv "$WORK/emb/freq.tsv"
+python tools/ner/build_lexstats.py "$WORK/emb/freq.tsv" marsad/resources/ner/lexstats.tsv
+cp "$WORK/emb/clusters.tsv" marsad/resources/ner/clusters.tsv
+# 3. CRF on the full ANERcorp train split (hyper-parameters in marsad/entities/train.py DEFAULTS)
+python -c "from marsad.entities.train import train; train('marsad/resources/ner', '$DATA', seed=13)"
+# 4. scores
+python -c "from marsad.entities.evaluate import evaluate, format_table; print(format_table(evaluate(data_dir='$DATA')))"
