@@ -112,15 +112,18 @@ def analyze_many(items: Iterable[str | bytes | Document], *, published: str | No
 def analyze_path(path: str, *, published: str | None = None, plain: bool = False, lang_any: bool = False,
                  stages: tuple[str, ...] | None = None,
                  text_field: str = "text", html_field: str | None = None, max_bytes: int = 20_000_000,
-                 stdin=None) -> Iterator[Page | MarsadError]:
-    """Every document under ``path`` (file, directory, archive, ``-``) as a Page, or its error, in order."""
+                 stdin=None, skip: Callable[[str], bool] | None = None) -> Iterator[Page | MarsadError]:
+    """Every document under ``path`` (file, directory, archive, ``-``) as a Page, or its error, in order.
+
+    ``skip(sha256)``: documents it answers True for are read but not analysed nor yielded (a store resuming
+    an interrupted run passes the hashes it holds)."""
     options = Options(_checked_date(published), plain, lang_any, stages)
     for item in read_path(path, max_bytes=max_bytes, text_field=text_field, html_field=html_field,
                           stdin=stdin):
         if isinstance(item, MarsadError):
             yield item
-            continue
-        yield safe_analyze(item, options)
+        elif skip is None or not skip(item.sha256):
+            yield safe_analyze(item, options)
 
 
 def safe_analyze(doc: Document, options: Options) -> Page | MarsadError:

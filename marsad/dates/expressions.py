@@ -35,10 +35,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from marsad.dates import grammar, lexicon
-from marsad.dates.parse import LazyNormalized, decode_date, original_span, parse_date_value
+from marsad.dates.parse import decode_date, original_span, parse_date_value
 from marsad.dates.words import NEXT, NOT_TODAY_BEFORE, PAST
 from marsad.errors import UsageError
 from marsad.records import TimeExpr
+from marsad.text.normalize import normalize
 from marsad.text.normalize import normalize_for_match as N
 
 __all__ = ["time_expressions"]
@@ -216,7 +217,7 @@ def time_expressions(body: str, published: str | None = None) -> list[TimeExpr]:
     pub = _published_day(published)
     if not body:
         return []
-    norm = LazyNormalized(body)
+    norm = normalize(body)
     text = grammar.PAD + norm.text
     out: list[TimeExpr] = []
     last_end = 0

@@ -14,17 +14,15 @@ are Hijri (Umm al-Qura, via ``hijridate``) and converted to Gregorian.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from itertools import accumulate
 
 from hijridate import Hijri
 
 from marsad.dates import grammar, lexicon
 from marsad.dates.words import PAST, PUBLISHED_LABELS, UPDATED_LABELS, WEAK_LABELS
-from marsad.text.normalize import DIACRITICS, TATWEEL, Normalized, normalize, normalize_for_match
+from marsad.text.normalize import DIACRITICS, TATWEEL, Normalized, normalize
 from marsad.text.normalize import normalize_for_match as N
 
 __all__ = ["DateMatch", "Dateline", "find_dates", "parse_dateline", "parse_date_value"]
@@ -68,44 +66,7 @@ class Parsed:
 
 # --- spans --------------------------------------------------------------------------------------------
 
-class LazyNormalized:
-    """``marsad.text.normalize(original)`` with its offset map built only around the places asked for.
-
-    Folding is character-local, so the normalised text is the concatenation of the normalised chunks of
-    the original, and an offset inside chunk *k* maps back through ``normalize(chunk k)``. Date matches
-    are few, so only a few short chunks ever pay for an offset map; the rest is one ``str.translate``.
-    Same ``text``/``to_original``/``to_original_span`` contract as ``Normalized``.
-    """
-
-    CHUNK = 64
-    __slots__ = ("original", "text", "_chunks", "_starts", "_maps")
-
-    def __init__(self, original: str):
-        size = self.CHUNK
-        self.original = original
-        self._chunks = [original[i:i + size] for i in range(0, len(original), size)] or [""]
-        folded = [normalize_for_match(c) for c in self._chunks]
-        self.text = "".join(folded)
-        self._starts = list(accumulate((len(f) for f in folded[:-1]), initial=0))
-        self._maps: dict[int, Normalized] = {}
-
-    def to_original(self, i: int) -> int:
-        if i >= len(self.text):
-            return len(self.original)
-        k = bisect_right(self._starts, i) - 1
-        norm = self._maps.get(k)
-        if norm is None:
-            norm = self._maps[k] = normalize(self._chunks[k])
-        return k * self.CHUNK + norm.to_original(i - self._starts[k])
-
-    def to_original_span(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            o = self.to_original(start)
-            return o, o
-        return self.to_original(start), self.to_original(end - 1) + 1
-
-
-def original_span(norm: Normalized | LazyNormalized, m: re.Match) -> tuple[int, int]:
+def original_span(norm: Normalized, m: re.Match) -> tuple[int, int]:
     """Original span of a grammar match over ``PAD + norm.text``, with trailing diacritics kept."""
     start, end = norm.to_original_span(*grammar.span(m))
     original = norm.original
@@ -244,7 +205,7 @@ def decode_date(m: re.Match, form: str) -> Parsed | None:
 
 # --- find_dates ---------------------------------------------------------------------------------------
 
-def _date_matches(norm: LazyNormalized):
+def _date_matches(norm: Normalized):
     """(match, form, parsed, start, end) for every decodable absolute-date form in ``norm``."""
     for m in grammar.date_regex().finditer(grammar.PAD + norm.text):
         form = grammar.which_form(m)
@@ -264,7 +225,7 @@ def find_dates(text: str) -> list[DateMatch]:
     after «عام/سنة/العام» (kind ``other``). A day and month without a year is not returned here (it needs a
     publication date; see ``time_expressions``).
     """
-    norm = LazyNormalized(text)
+    norm = normalize(text)
     return [DateMatch(start, end, text[start:end], parsed.value, parsed.kind)
             for _, _, parsed, start, end in _date_matches(norm) if parsed.value is not None]
 
@@ -305,7 +266,7 @@ def parse_dateline(line: str) -> Dateline | None:
     """
     if not line or not line.strip() or len(line) > 300:
         return None
-    norm = LazyNormalized(line)
+    norm = normalize(line)
     text = norm.text
     found = [(*grammar.span(m), parsed, start, end)
              for m, _, parsed, start, end in _date_matches(norm) if parsed.kind == "absolute"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -75,30 +76,38 @@ def normalize_for_match(text: str) -> str:
 
 @dataclass(frozen=True)
 class Normalized:
-    """A normalised view of ``original`` with a map from its indices back to the original."""
+    """A normalised view of ``original`` with a map from its indices back to the original.
+
+    The map is piecewise: between two characters whose folded form is not one character long, indices
+    move in step. ``_starts[k]`` is the normalised index where piece *k* begins, ``_origins[k]`` its original
+    index, and ``_flat[k]`` says the piece is the expansion of one character (all of it maps there).
+    """
 
     original: str
     text: str
-    _offsets: tuple[int, ...] | None  # offsets[i] = original index of text[i]; None when lengths agree
+    _starts: tuple[int, ...] = ()
+    _origins: tuple[int, ...] = ()
+    _flat: tuple[bool, ...] = ()
 
     def to_original(self, i: int) -> int:
         """Original index of normalised index ``i`` (``len(text)`` maps to ``len(original)``)."""
-        if self._offsets is None:
-            return i
         if i >= len(self.text):
             return len(self.original)
-        return self._offsets[i]
+        if not self._starts:
+            return i
+        k = bisect_right(self._starts, i) - 1
+        if k < 0:
+            return i
+        return self._origins[k] if self._flat[k] else self._origins[k] + (i - self._starts[k])
 
     def to_original_span(self, start: int, end: int) -> tuple[int, int]:
         """Original span covering normalised ``[start, end)``; invisibles inside the span stay inside it."""
         end = min(end, len(self.text))
         start = min(start, end)
-        if self._offsets is None:
-            return start, end
         if end <= start:
             o = self.to_original(start)
             return o, o
-        return self._offsets[start], self._offsets[end - 1] + 1
+        return self.to_original(start), self.to_original(end - 1) + 1
 
 
 @lru_cache(maxsize=1)
@@ -112,15 +121,23 @@ def _length_changer() -> re.Pattern:
 
 def normalize(text: str) -> Normalized:
     """Normalise ``text`` for matching, keeping a map back to its original offsets."""
-    table = _table()
     folded = text.translate(_fast_table()).lower()
-    if len(folded) == len(text) and _length_changer().search(text) is None:
-        return Normalized(text, folded, None)
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = table.get(ord(ch), ch)
-        if mapped is None:
-            continue
-        mapped = mapped.lower()
-        offsets.extend([i] * len(mapped))
-    return Normalized(text, folded, tuple(offsets))
+    changes = list(_length_changer().finditer(text))
+    if not changes:
+        return Normalized(text, folded)
+    table = _table()
+    starts: list[int] = []
+    origins: list[int] = []
+    flat: list[bool] = []
+    n = 0  # normalised index reached
+    o = 0  # original index reached
+    for m in changes:
+        j = m.start()
+        n += j - o  # the characters before j map one to one
+        mapped = (table.get(ord(text[j]), text[j]) or "").lower()
+        if mapped:
+            starts.append(n), origins.append(j), flat.append(True)
+            n += len(mapped)
+        starts.append(n), origins.append(j + 1), flat.append(False)
+        o = j + 1
+    return Normalized(text, folded, tuple(starts), tuple(origins), tuple(flat))

@@ -45,18 +45,3 @@ def test_dates_properties_find_dates_and_datelines(text):
     if line is not None:
         assert text[line.start:line.end] == line.text
     parse_date_value(text)
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=st.text(alphabet=st.sampled_from(list(FOLDING)), max_size=300))
-def test_dates_properties_lazy_normalized_matches_shared(text):
-    from marsad.dates.parse import LazyNormalized
-    from marsad.text.normalize import normalize
-
-    shared, lazy = normalize(text), LazyNormalized(text)
-    assert lazy.text == shared.text
-    n = len(shared.text)
-    for i in range(n + 1):
-        assert lazy.to_original(i) == shared.to_original(i)
-    for i in range(n):
-        assert lazy.to_original_span(i, n) == shared.to_original_span(i, n)

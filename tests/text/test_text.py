@@ -91,3 +91,20 @@ def test_text_sentences_are_ordered_spans(text):
         assert prev <= s < e <= len(text)
         assert text[s:e].strip() == text[s:e]
         prev = e
+
+
+def _brute_offsets(text):
+    from marsad.text.normalize import _table
+
+    out = []
+    for i, ch in enumerate(text):
+        mapped = (_table().get(ord(ch), ch) or "").lower()
+        out.extend([i] * len(mapped))
+    return out
+
+
+@given(arabic_text)
+@settings(max_examples=300, deadline=None)
+def test_text_offset_map_equals_character_by_character_map(text):
+    n = normalize(text)
+    assert [n.to_original(i) for i in range(len(n.text))] == _brute_offsets(text)
