@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 DB="${MARSAD_DB:-marsad.db}"
-.venv/bin/marsad ingest samples --db "$DB"
+.venv/bin/marsad ingest samples/*.txt samples/*.html samples/*.xml samples/*.jsonl --db "$DB"
 .venv/bin/marsad status --db "$DB"
 PORT="${PORT:-8000}"
 echo "Marsad is serving the sample pages at http://127.0.0.1:${PORT}/ (Ctrl-C to stop)"
