@@ -17,7 +17,7 @@ from marsad.actors.base import RANK_PETRARCH, Actor, ActorBase, light_stem, load
 from marsad.actors.match import Match, choose, link_name, scan
 from marsad.actors.roles import (_HEAD_MEMO, _MISSING, STOPS, _head, agent_of, country_of_token, head_of, role_after, role_before,
                                  strip_titles)
-from marsad.actors.tokens import fast_tokens
+
 from marsad.actors.translit import transliterate
 from marsad.errors import UsageError
 from marsad.records import Entity, Span
@@ -220,7 +220,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     """
     base = load_base() if base is None else base
     if tokens is None:
-        tokens = fast_tokens(body)
+        tokens = tokenize(body)
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     covered = bytearray(len(tokens))

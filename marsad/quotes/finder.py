@@ -16,7 +16,7 @@ from marsad.quotes.marks import MarkSpan, mark_spans
 from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, RELATIVES,
                                     REPORT_NOUNS, MentionIndex, Speaker, antecedent, noun_phrase,
                                     real_complementizer, subject_before)
-from marsad.quotes.tokens import sentence_spans, tokens_of
+from marsad.quotes.tokens import tokens_of
 from marsad.records import Article, Quote
 from marsad.text import sentences
 
@@ -86,7 +86,7 @@ class _Doc:
         got = self._sentences.get(p_start)
         if got is None:
             p_end = self.paragraph_end(p_start)
-            spans = [(s + p_start, e + p_start) for s, e in sentence_spans(self.body[p_start:p_end])]
+            spans = [(s + p_start, e + p_start) for s, e in sentences(self.body[p_start:p_end])]
             spans = spans or [(p_start, p_end)]
             got = self._sentences[p_start] = ([s for s, _ in spans], spans)
         starts, spans = got

@@ -8,6 +8,7 @@ quotation («…», “…”) a full stop does not end the sentence unless the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _OPENERS = {"«": "»", "“": "”", "„": "“"}
 _END = ".!?؟…"
@@ -15,13 +16,23 @@ _END = ".!?؟…"
 _ABBREV = re.compile(r"(?:^|[\s(])[\u0621-\u064a]\.$")
 
 
+@lru_cache(maxsize=4)
+def _interesting(breaks: str) -> re.Pattern:
+    return re.compile("[\n" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + breaks) + "]")
+
+
 def _spans(text: str, breaks: str) -> list[tuple[int, int]]:
+    # Only line breaks, quotation marks and break characters can change the state, so the walk visits
+    # just those (found by one regular expression) instead of every character.
     spans: list[tuple[int, int]] = []
     start = 0
     depth: list[str] = []
     n = len(text)
-    i = 0
-    while i < n:
+    skip = 0
+    for m in _interesting(breaks).finditer(text):
+        i = m.start()
+        if i < skip:
+            continue
         ch = text[i]
         if ch == "\n":
             _push(spans, text, start, i)
@@ -46,9 +57,7 @@ def _spans(text: str, breaks: str) -> list[tuple[int, int]]:
                     j += 1
                 _push(spans, text, start, j)
                 start = j
-            i = j
-            continue
-        i += 1
+            skip = j
     _push(spans, text, start, n)
     return spans
 

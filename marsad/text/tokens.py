@@ -8,7 +8,7 @@ lexicon lookup can match «بموسكو» to «موسكو» while still trying t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from operator import itemgetter
 from functools import lru_cache
 
 from marsad.text.normalize import normalize_for_match
@@ -23,22 +23,35 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    start: int
-    end: int
-    text: str
-    norm: str
-    forms: tuple[str, ...]  # normalised candidates, whole word first, most stripped last
+class Token(tuple):
+    """One token: ``(start, end, text, norm, forms)``.
+
+    ``forms`` are the normalised candidates, whole word first, most stripped last. A tuple subclass because
+    pipelines make millions of these: it is several times cheaper to build than a dataclass.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int, text: str, norm: str, forms: tuple[str, ...]):
+        return tuple.__new__(cls, (start, end, text, norm, forms))
+
+    start = property(itemgetter(0))
+    end = property(itemgetter(1))
+    text = property(itemgetter(2))
+    norm = property(itemgetter(3))
+    forms = property(itemgetter(4))
 
     @property
     def stem(self) -> str:
         """The normalised word without its proclitics (the last, most stripped candidate)."""
-        return self.forms[-1]
+        return self[4][-1]
 
     @property
     def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
+        return self[3][:1].isalnum()
+
+    def __repr__(self) -> str:
+        return f"Token({self[0]}, {self[1]}, {self[2]!r})"
 
 
 @lru_cache(maxsize=200_000)
@@ -68,15 +81,32 @@ def proclitic_forms(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
+@lru_cache(maxsize=300_000)
+def _analyse(piece: str) -> tuple[str, tuple[str, ...]] | None:
+    """(norm, forms) of a surface word, or None when it folds to nothing. News repeats its words, so each
+    distinct word is analysed once per process."""
+    if _INVISIBLE_ONLY.match(piece):
+        return None
+    norm = normalize_for_match(piece)
+    if not norm:
+        return None
+    return norm, (proclitic_forms(norm) if norm[0].isalpha() else (norm,))
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word and punctuation tokens with offsets into ``text``."""
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text):
-        piece = m.group()
-        if _INVISIBLE_ONLY.match(piece):
-            continue
-        norm = normalize_for_match(piece)
-        if not norm:
-            continue
-        out.append(Token(m.start(), m.end(), piece, norm, proclitic_forms(norm) if norm[0].isalpha() else (norm,)))
+    append = out.append
+    new = tuple.__new__
+    find = text.find
+    pos = 0
+    # Pieces are consecutive with only whitespace between them, so each starts at its first occurrence
+    # after the previous one: ``find`` gives the offsets without building match objects.
+    for piece in _TOKEN_RE.findall(text):
+        pos = find(piece, pos)
+        end = pos + len(piece)
+        info = _analyse(piece)
+        if info is not None:
+            append(new(Token, (pos, end, piece) + info))
+        pos = end
     return out

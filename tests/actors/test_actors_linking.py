@@ -63,25 +63,6 @@ def test_actors_linking_bad_span_is_value_error():
         resolve("نص قصير", [(0, 2, "XYZ")])
 
 
-def test_actors_linking_fast_tokens_equal_text_tokens():
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
-
-    from marsad.actors.tokens import fast_tokens
-    from marsad.text import tokenize
-
-    alphabet = st.sampled_from(list("بموسكوالإيرانيةًٌَُّ ـ،.«»\u200c\u200fلل123٤") + ["\n"])
-
-    @settings(max_examples=200, deadline=None)
-    @given(st.text(alphabet, max_size=60))
-    def check(text):
-        a = [(t.start, t.end, t.text, t.norm, t.forms) for t in tokenize(text)]
-        b = [(t.start, t.end, t.text, t.norm, t.forms) for t in fast_tokens(text)]
-        assert a == b
-
-    check()
-
-
 def test_actors_linking_surname_of_base_person_does_not_claim_a_longer_name():
     body = "وقال الخبير العسكري اللبناني العميد المتقاعد خالد حمادة إن الوضع هادئ."
     ents = resolve(body, [span(body, "خالد حمادة", "PER")])
