@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import os
 import re
 import sys
 import time
@@ -21,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.actors.resolve import resolve
+from marsad.shared_data import shared_data_dir
 from marsad.text import normalize_for_match, tokenize
 
 GOLD_FILE = Path("UniversalPetrarch-Arabic") / "validation" / "arabic_gsr_validation_18-11-14.xml"
@@ -46,10 +46,7 @@ class GoldItem:
 
 
 def shared_data(default: Path | None = None) -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    if env:
-        return Path(env)
-    return default or Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    return default or shared_data_dir()
 
 
 def gold_items(data: Path) -> list[GoldItem]:

@@ -14,20 +14,19 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
 from collections import Counter
 from pathlib import Path
 
 from marsad.events.coder import candidates
 from marsad.events.filter import Filter, load_filter
 from marsad.records import Article
+from marsad.shared_data import shared_data_dir
 
 GSR_TYPES = ("PROTEST", "ASSAULT")
 
 
 def shared_data() -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    return shared_data_dir()
 
 
 def gsr_rows(event_type: str, split: str) -> list[tuple[str, bool]]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import os
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from pathlib import Path
 from marsad.errors import MarsadError
 from marsad.quotes.finder import Found, candidates
 from marsad.records import Article, Entity, Span
+from marsad.shared_data import shared_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "eval" / "quotes"
@@ -39,8 +39,7 @@ class GoldDataError(MarsadError):
 
 
 def shared_data() -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else REPO.parent / "shared" / "data"
+    return shared_data_dir()
 
 
 def build_body(text: str | None) -> str:
