@@ -21,7 +21,7 @@ from marsad.entities.gazetteers import RESOURCES
 TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 #: Lexical tables the features read; copied next to the model.
 TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv")
-DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200}
+DEFAULTS = {"c1": 0.01, "c2": 0.1, "max_iterations": 200}
 
 
 def fit_crf(sents: list[Sentence], featurizer: Featurizer, model_path: Path, *, c1: float, c2: float,

@@ -7,7 +7,7 @@ WORK=${2:-/tmp/marsad-ner}
 export OMP_NUM_THREADS=1
 mkdir -p "$WORK"
 # 1. word2vec (skip-gram, 100 d, 5 epochs, seed 13) on SaudiNewsNet + ANT + ANERcorp-train text; k-means clusters
-python tools/ner/build_embeddings.py "$DATA" "$WORK/emb" --seed 13
+PYTHONHASHSEED=0 python tools/ner/build_embeddings.py "$DATA" "$WORK/emb" --seed 13
 # 2. gazetteer (GeoNames, CLDR, UniversalPetrarch) filtered by corpus frequency; lexical statistics
 python tools/ner/build_gazetteers.py "$DATA" marsad/resources/ner/gazetteer.tsv "$WORK/emb/freq.tsv"
 python tools/ner/build_lexstats.py "$WORK/emb/freq.tsv" marsad/resources/ner/lexstats.tsv

@@ -22,9 +22,10 @@ import torch
 from torch import nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from marsad.entities.conll import read_conll, score  # noqa: E402
 from marsad.entities.features import FLAGS, Featurizer  # noqa: E402
-from marsad.entities.neural import LABELS, word_keys  # noqa: E402
+from bilstm_numpy import LABELS, word_keys  # noqa: E402  (tools/ner/bilstm_numpy.py)
 from marsad.entities.train import TRAIN_FILE, dev_split  # noqa: E402
 
 L2I = {l: i for i, l in enumerate(LABELS)}

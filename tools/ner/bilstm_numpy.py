@@ -1,4 +1,4 @@
-"""Numpy inference for the BiLSTM-CNN-CRF tagger trained by ``tools/ner/train_bilstm.py``.
+"""EXPERIMENTAL, NOT SHIPPED: numpy inference for the BiLSTM-CNN-CRF of tools/ner/train_bilstm.py.
 
 torch is a training extra only: the exported ``neural.npz`` holds plain arrays (word and character
 vocabularies, embeddings, a character CNN, one bidirectional LSTM layer, the output layer and CRF
