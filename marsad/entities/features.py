@@ -8,6 +8,7 @@ same kinds of facts about the neighbours in a ±2 window, and cues in a ±3 wind
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,13 +59,19 @@ class Featurizer:
     gaz: Gazetteer
     clusters: dict[str, tuple[str, str, str]]
     lexstats: dict[str, tuple[str, str]] = field(default_factory=dict)
+    #: Feature-set version (1: the set described above; 2: adds fine clusters at ±2, cluster bigrams and
+    #: 4-character affixes). Stored in the model's meta.json so a model always gets the features it was trained on.
+    version: int = 1
     _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def load(cls, resources: Path | None = None) -> "Featurizer":
+    def load(cls, resources: Path | None = None, version: int | None = None) -> "Featurizer":
         resources = resources or RESOURCES
+        if version is None:
+            meta = resources / "meta.json"
+            version = json.loads(meta.read_text(encoding="utf-8")).get("features", 1) if meta.exists() else 1
         return cls(Gazetteer.load(resources / "gazetteer.tsv"), load_clusters(resources / "clusters.tsv"),
-                   load_lexstats(resources / "lexstats.tsv"))
+                   load_lexstats(resources / "lexstats.tsv"), version=version)
 
     def _stats(self, n: str) -> tuple[str, str]:
         for c in stem_candidates(n):
@@ -146,7 +153,9 @@ class Featurizer:
         if self.lexstats:
             near1.append("db=" + db)
         near1 += [name for name, on in flags + [("sp", speech)] if on]
-        info = (w, bb, own, near, near1, title, orgh)
+        if self.version >= 2:
+            own += ["s4=" + s[:4], "e4=" + s[-4:]]
+        info = (w, bb, own, near, near1, title, orgh, c[1], c[2])
         if len(self._cache) > 300_000:
             self._cache.clear()
         self._cache[tok] = info
@@ -177,8 +186,15 @@ class Featurizer:
                         f.append(f"{d}g={t}")
                     if d == -1 or d == 1:
                         f.extend(prefixed1[d][j])
+                    elif self.version >= 2:
+                        f.append(f"{d}c1={infos[j][8]}")
                 else:
                     f.append(f"{d}w=<pad>")
+            if self.version >= 2:
+                if i >= 1:
+                    f.append("cc=" + infos[i - 1][7] + "|" + infos[i][7])
+                if i + 1 < n:
+                    f.append("cn=" + infos[i][7] + "|" + infos[i + 1][7])
             if i >= 1:
                 f.append("ww=" + infos[i - 1][0] + "|" + w)
             if i + 1 < n:

@@ -21,6 +21,8 @@ from marsad.entities.gazetteers import RESOURCES
 TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 #: Lexical tables the features read; copied next to the model.
 TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv")
+#: Feature-set version of the shipped model.
+FEATURES = 1
 DEFAULTS = {"c1": 0.01, "c2": 0.1, "max_iterations": 200}
 
 
@@ -44,13 +46,14 @@ def dev_split(sents: list[Sentence], frac: float = 0.1) -> tuple[list[Sentence],
 
 
 def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, resources: str | Path | None = None,
-          **params) -> Path:
+          features: int = FEATURES, **params) -> Path:
     """Train the tagger on the full ANERcorp train split and write a model directory.
 
     Args:
         out_dir: directory to create; receives ``ner.crfsuite``, the tables in ``TABLES`` and ``meta.json``.
         data_dir: the shared data folder (holding ``ANERcorp-CamelLabSplits/``).
         resources: where to take the lexical tables from (default: the shipped ``marsad/resources/ner``).
+        features: feature-set version (see ``Featurizer.version``); recorded in ``meta.json``.
         seed: fixed seed (L-BFGS training in crfsuite is deterministic; the seed is recorded and used for any
             shuffling).
         **params: overrides of ``DEFAULTS`` (``c1``, ``c2``, ``max_iterations``).
@@ -66,11 +69,11 @@ def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, resources: 
     for name in TABLES:
         if (src / name).exists() and (out / name).resolve() != (src / name).resolve():
             shutil.copyfile(src / name, out / name)
-    featurizer = Featurizer.load(out)
+    featurizer = Featurizer.load(out, version=features)
     sents = read_conll(Path(data_dir) / TRAIN_FILE)
     t0 = time.time()
     fit_crf(sents, featurizer, out / "ner.crfsuite", **p)
-    meta = {"train": TRAIN_FILE, "sentences": len(sents), "params": p, "seed": seed,
+    meta = {"features": features, "train": TRAIN_FILE, "sentences": len(sents), "params": p, "seed": seed,
             "seconds": round(time.time() - t0, 1)}
     (out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return out

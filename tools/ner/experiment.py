@@ -26,10 +26,11 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.05)
     ap.add_argument("--iters", type=int, default=200)
     ap.add_argument("--tag", default="")
+    ap.add_argument("--features", type=int, default=1)
     ap.add_argument("--work", type=Path, default=Path("/work/ner_work"))
     a = ap.parse_args()
     import pycrfsuite
-    fz = Featurizer.load(a.res)
+    fz = Featurizer.load(a.res, version=a.features)
     tr, dev = dev_split(read_conll(a.data / TRAIN_FILE))
     t0 = time.time()
     mp = a.work / f"exp_{a.tag or 'x'}.crfsuite"
@@ -38,7 +39,7 @@ def main() -> None:
     tagger.open(str(mp))
     pred = [tagger.tag(fz.sentence([t for t, _ in s])) for s in dev]
     r = score([[g for _, g in s] for s in dev], pred)
-    row = {"tag": a.tag, "c1": a.c1, "c2": a.c2, "iters": a.iters, "secs": round(time.time() - t0),
+    row = {"tag": a.tag, "features": a.features, "c1": a.c1, "c2": a.c2, "iters": a.iters, "secs": round(time.time() - t0),
            "f1": r["overall"]["f1"], "p": r["overall"]["precision"], "r": r["overall"]["recall"],
            "types": {k: v["f1"] for k, v in r["per_type"].items()}}
     print(json.dumps(row), flush=True)
