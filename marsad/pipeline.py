@@ -69,10 +69,14 @@ def _stage_events(article: Article) -> Article:
     return stage(article)
 
 
+# Bodies longer than this get only the light stages (see analyze_document).
+MAX_ANNOTATED_CHARS = 200_000
+
 # Each stage takes an Article and returns it annotated, in this order: later stages read earlier ones.
 STAGES: dict[str, Callable[[Article], Article]] = {
     "dates": _stage_dates, "entities": _stage_entities, "quotes": _stage_quotes, "events": _stage_events,
 }
+LIGHT_STAGES = frozenset({_stage_dates})
 
 
 def analyze(data: str | bytes, *, uri: str | None = None, published: str | None = None,
@@ -184,10 +188,18 @@ def analyze_document(doc: Document, options: Options = Options()) -> Page:
         main.outlet = main.outlet or outlet
     articles = []
     stage_fns = options.stage_functions()
+    light = [fn for fn in stage_fns if fn in LIGHT_STAGES]
     for i, draft in enumerate(drafts):
         article = assemble(draft, sha256=doc.sha256, index=i) if not options.plain else _plain_article(
             draft, doc.sha256)
-        for stage in stage_fns:
+        fns = stage_fns
+        if len(article.body) > MAX_ANNOTATED_CHARS and len(light) < len(stage_fns):
+            # A body this long is not a news article (a dump, a book, a runaway scrape): the sequence
+            # models would take minutes on it, so it gets the linear-time stages only, and says so.
+            fns = light
+            warnings.append(f"article {i} has {len(article.body):,} characters (over {MAX_ANNOTATED_CHARS:,}): "
+                            "entities, quotes and events were not annotated")
+        for stage in fns:
             article = stage(article)
         articles.append(article)
     source = Source(uri=doc.uri, kind=doc.kind, sha256=doc.sha256, encoding=doc.encoding,

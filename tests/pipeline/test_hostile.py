@@ -79,6 +79,8 @@ def test_pipeline_five_megabyte_single_line():
     line = ("كلمة عربية أخرى في سطر طويل جدا " * 200_000)[:5_000_000]
     result = outcome(line.encode())
     assert isinstance(result, (Page, MarsadError))
+    if isinstance(result, Page):
+        assert any("not annotated" in w for w in result.warnings)
 
 
 def test_pipeline_deeply_nested_html():
