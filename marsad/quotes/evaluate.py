@@ -26,7 +26,7 @@ from pathlib import Path
 
 from marsad.errors import MarsadError
 from marsad.quotes.finder import Found, candidates
-from marsad.records import Article, Entity, Span
+from marsad.records import Article, Entity
 from marsad.shared_data import shared_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -96,23 +96,17 @@ def load_gold(split: str, root: Path | None = None) -> list[GoldArticle]:
 
 
 def entities_for(body: str, use_ner: bool) -> tuple[Entity, ...]:
-    """Mention-level entities from ``marsad.entities.find_entities`` when its model is available, else none.
-
-    Mentions with the same normalised surface form are grouped into one entity.
-    """
+    """The pipeline's own entities: the NER model's spans resolved by the actors stage (coreference and
+    linking), or none when the model is not available."""
     if not use_ner:
         return ()
     try:
+        from marsad.actors import resolve
         from marsad.entities import find_entities
-        spans = find_entities(body)
+
+        return resolve(body, find_entities(body))
     except (ImportError, MarsadError, OSError):
         return ()
-    from marsad.text import normalize_for_match
-    groups: dict[tuple[str, str], list[Span]] = {}
-    for start, end, typ in spans:
-        groups.setdefault((typ, normalize_for_match(body[start:end])), []).append(Span(body[start:end], start, end))
-    return tuple(Entity(id=f"e{i}", type=typ, name=ms[0].text, mentions=tuple(ms))
-                 for i, ((typ, _), ms) in enumerate(groups.items(), 1))
 
 
 def ner_available() -> bool:
@@ -195,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"shared data not found at {shared_data()} (set MARSAD_SHARED_DATA)", file=sys.stderr)
         return 1
     use_ner = not args.no_ner and ner_available()
-    print(f"entities: {'marsad.entities.find_entities' if use_ner else 'none'}", file=sys.stderr)
+    print(f"entities: {'NER + actors' if use_ner else 'none'}", file=sys.stderr)
     for split in (["dev", "test"] if args.split == "both" else [args.split]):
         errs: list | None = [] if args.errors else None
         res = score(load_gold(split), use_ner, errs)
