@@ -22,7 +22,7 @@ TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 #: Lexical tables the features read; copied next to the model.
 TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv")
 #: Feature-set version of the shipped model.
-FEATURES = 1
+FEATURES = 2
 DEFAULTS = {"c1": 0.01, "c2": 0.1, "max_iterations": 200}
 
 
