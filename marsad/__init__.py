@@ -7,7 +7,7 @@
 
 __version__ = "0.1.0"
 
-__all__ = ["analyze", "analyze_many", "analyze_path", "entities", "__version__"]
+__all__ = ["analyze", "analyze_many", "analyze_path", "entities", "events", "quotes", "__version__"]
 
 
 def __getattr__(name):
@@ -16,8 +16,9 @@ def __getattr__(name):
         from marsad import pipeline
 
         return getattr(pipeline, name)
-    if name == "entities":
-        from marsad.entities import find_entities
+    if name in ("entities", "quotes", "events"):
+        # Callable stage packages: marsad.entities(text), marsad.quotes(article), marsad.events(article).
+        import importlib
 
-        return find_entities
+        return importlib.import_module(f"marsad.{name}")
     raise AttributeError(f"module 'marsad' has no attribute {name!r}")

@@ -62,11 +62,23 @@ def cmd_analyze(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
+def _data_dir(args):
+    from pathlib import Path
+
+    from marsad.shared_data import shared_data_dir
+
+    path = Path(args.data) if args.data else shared_data_dir()
+    if not path.is_dir():
+        raise UsageError(f"shared data sets not found at {path} (use --data DIR or set MARSAD_SHARED_DATA)")
+    return path
+
+
 def cmd_train(args) -> int:
     if args.what == "ner":
         from marsad.entities.train import train
 
-        train(args.out, data_dir=args.data, seed=args.seed)
+        out = train(args.out, data_dir=_data_dir(args), seed=args.seed)
+        print(f"model written to {out}")
         return EXIT_OK
     raise UsageError(f"nothing to train called {args.what!r}")
 
@@ -75,7 +87,7 @@ def cmd_eval(args) -> int:
     if args.what == "ner":
         from marsad.entities.evaluate import evaluate, format_table
 
-        result = evaluate(model_dir=args.model, data_dir=args.data)
+        result = evaluate(model_dir=args.model, data_dir=_data_dir(args))
         print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
         return EXIT_OK
     raise UsageError(f"nothing to evaluate called {args.what!r}")

@@ -6,5 +6,8 @@ The model loads lazily on first call; importing this package does no work.
 """
 
 from marsad.entities.tagger import NerTagger, find_entities, load_tagger
+from marsad._callable import make_callable
 
 __all__ = ["NerTagger", "find_entities", "load_tagger"]
+
+make_callable(__name__, find_entities)  # marsad.entities(…) calls find_entities

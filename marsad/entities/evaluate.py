@@ -11,12 +11,12 @@ Usage from Python::
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 from marsad.entities.conll import read_conll, score
 from marsad.entities.propagate import propagate
+from marsad.shared_data import shared_data_dir
 
 #: Sentences per pseudo-document for the document-level (propagated) score.
 DOC_WINDOW = 20
@@ -29,10 +29,7 @@ TEST_SETS = {
 
 def default_data_dir() -> Path:
     """``$MARSAD_SHARED_DATA``, else ``shared/data`` beside the repository checkout."""
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    return shared_data_dir()
 
 
 def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = None,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from marsad.events.coder import candidates, find_events
 from marsad.records import Article
+from marsad._callable import make_callable
 
 
 def stage(article: Article) -> Article:
@@ -17,3 +18,5 @@ def stage(article: Article) -> Article:
 
 
 __all__ = ["candidates", "find_events", "stage"]
+
+make_callable(__name__, find_events)  # marsad.events(…) calls find_events

@@ -7,5 +7,8 @@ The cue lexicon (``resources/quotes/cues.tsv``) loads on first use; importing do
 """
 
 from marsad.quotes.finder import candidates, find_quotes, stage
+from marsad._callable import make_callable
 
 __all__ = ["candidates", "find_quotes", "stage"]
+
+make_callable(__name__, find_quotes)  # marsad.quotes(…) calls find_quotes

@@ -102,3 +102,17 @@ def test_cli_too_large_file(tmp_path):
     f.write_text(PAGE * 50, encoding="utf-8")
     r = run("analyze", "--max-bytes", "100", str(f))
     assert r.returncode == 1 and "Traceback" not in r.stderr.decode()
+
+
+def test_api_stage_packages_are_callable():
+    import marsad
+
+    spans = marsad.entities("قال الرئيس الروسي فلاديمير بوتين في موسكو")
+    assert all(isinstance(s, tuple) and len(s) == 3 for s in spans)
+    page = marsad.analyze("قمة\nقال وزير الخارجية عباس عراقجي إن بلاده مستعدة للحوار. وأضاف: «نحن جاهزون».")
+    art = page.articles[0]
+    assert marsad.quotes(art) == art.quotes
+    assert marsad.events(art) == art.events
+    import marsad.entities.evaluate  # submodules stay importable
+
+    assert callable(marsad.entities)
