@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from marsad.shared_data import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def shared_data() -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else ROOT.parent / "shared" / "data"
+    return shared_data_dir()
 
 
 @pytest.fixture(scope="session")

@@ -8,16 +8,12 @@ from pathlib import Path
 import pytest
 
 from marsad.entities.gazetteers import RESOURCES
-
-
-def _shared_data() -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+from marsad.shared_data import shared_data_dir
 
 
 @pytest.fixture(scope="session")
 def ner_data_dir() -> Path:
-    path = _shared_data()
+    path = shared_data_dir()
     if not (path / "ANERcorp-CamelLabSplits").is_dir():
         pytest.skip(f"ANERcorp not found under {path} (set MARSAD_SHARED_DATA to the shared data folder)")
     return path

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-from pathlib import Path
 
 import pytest
 
@@ -15,11 +13,6 @@ ARTICLE = (
     "وأضاف أن بلاده تسعى إلى «حلول سلمية» للأزمات في المنطقة عبر الحوار المباشر."
 )
 RELATED_TEXT = "ارتفعت أسعار النفط الخام في تعاملات اليوم بنسبة اثنين في المئة بعد قرار خفض الإنتاج."
-
-
-def shared_data_dir() -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    return Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
 
 @pytest.fixture

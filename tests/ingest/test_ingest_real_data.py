@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -12,11 +11,11 @@ import pytest
 
 from marsad.errors import EmptyInputError
 from marsad.ingest import Document, read_path, sniff_kind
+from marsad.shared_data import shared_data_dir
 
 
 def _shared() -> Path:
-    env = os.environ.get("MARSAD_SHARED_DATA")
-    path = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
+    path = shared_data_dir()
     if not path.is_dir():
         pytest.skip(f"shared data not found at {path} (set MARSAD_SHARED_DATA)")
     return path
