@@ -28,6 +28,19 @@ _OUTLET_PREFIX = [
 ]
 
 
+# Scraped script or style text («jQuery(...)», «function(data){…}», «var x = …;»): page furniture when the
+# line is mostly Latin.
+_CODE = re.compile(r"function\s*\(|jQuery|\$\(|\bvar\s+\w+\s*=|=>|\}\s*\)|\{\s*\w+\s*:|</?script|@media")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _is_code(text: str) -> bool:
+    if len(_CODE.findall(text)) < 2:
+        return False
+    return len(_ARABIC_LETTER.findall(text)) < 0.3 * len(_LATIN_LETTER.findall(text))
+
+
 @dataclass(frozen=True)
 class Line:
     start: int  # offset of the stripped line in the page text
@@ -48,7 +61,7 @@ def classify(text: str, start: int) -> Line:
     if m and words <= 12:
         rest = (m.group("rest") or "").strip()
         return Line(start, text, "marker", _tail(text, rest) if rest else None)
-    if words <= 14 and boilerplate_re().match(norm):
+    if (words <= 14 and boilerplate_re().match(norm)) or _is_code(text):
         return Line(start, text, "boilerplate")
     m = credit_re().match(text)
     if m and words <= 12:

@@ -55,3 +55,12 @@ def test_segment_offsets_hold_on_pages(name, analysed):
             assert 0 <= sec.start < sec.end <= len(art.body)
         for d in art.dates:
             assert art.body[d.start:d.end] == d.text
+
+
+def test_segment_scraped_script_lines_are_not_body():
+    script = ("jQuery(document).ready(function(){ var plot = jQuery.jqplot('pie', [[1,2]], "
+              "{ grid: { drawBorder: false } }); });")
+    page = marsad.analyze(("عنوان الخبر\nقال الوزير إن الحكومة ستعلن خطة جديدة اليوم.\n" + script +
+                           "\nوأضاف أن الخطة تشمل دعم الأسر.").encode())
+    body = page.articles[0].body
+    assert "jQuery" not in body and "وأضاف أن الخطة" in body
