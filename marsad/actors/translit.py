@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
+from marsad.actors.base import RESOURCE_DIR
 from marsad.errors import ResourceError
 from marsad.text import normalize_for_match
 
@@ -47,7 +47,7 @@ def naive(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, str]:
-    path = Path(__file__).resolve().parent.parent / "resources" / "actors" / "translit.json"
+    path = RESOURCE_DIR / "translit.json"
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:  # pragma: no cover - installation problem

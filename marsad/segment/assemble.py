@@ -8,23 +8,18 @@ from marsad.segment.page import Draft
 
 
 def assemble(draft: Draft, *, sha256: str, index: int) -> Article:
-    pieces: list[str] = []
     paragraphs: list[tuple[int, int]] = []
     headings: list[tuple[str, int]] = []  # (heading, index of the first block it heads)
+    starts: list[int] = []  # each block's offset in the body
     pos = 0
     for i, (kind, text) in enumerate(draft.blocks):
+        starts.append(pos)
         if kind == "p":
             paragraphs.append((pos, pos + len(text)))
         else:
             headings.append((text, i + 1))
-        pieces.append(text)
         pos += len(text) + 1
-    starts = []
-    pos = 0
-    for _, text in draft.blocks:
-        starts.append(pos)
-        pos += len(text) + 1
-    body = "\n".join(pieces)
+    body = "\n".join(text for _, text in draft.blocks)
     sections = []
     for n, (heading, first) in enumerate(headings):
         last = (headings[n + 1][1] - 1) if n + 1 < len(headings) else len(draft.blocks)
