@@ -13,9 +13,11 @@ from dataclasses import dataclass, replace
 from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
-from marsad.quotes.speakers import (AUXILIARIES, BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, RELATIVES,
-                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, noun_phrase,
+from marsad.quotes.speakers import (AUXILIARIES, NP_STOPS, START_STOPS, BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, RELATIVES,
+                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, governed, noun_phrase,
                                     real_complementizer, subject_before)
+from marsad.actors.base import strip_article
+from marsad.actors.roles import HONORIFICS, head_of
 from marsad.quotes.tokens import tokens_of
 from marsad.records import Article, Quote
 from marsad.text import sentences
@@ -57,6 +59,7 @@ class _Doc:
         self.tstarts = self.tokens.starts
         self._sentences: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
         self.marks = mark_spans(body)
+        self.mark_starts = [m.start for m in self.marks]
         cues = find_cues(self.tokens, lexicon)
         self.reach: dict[int, int] = {}
         # a nominal cue after a verb («قال في تصريح …») only modifies it
@@ -106,6 +109,11 @@ class _Doc:
     def paragraph_end(self, pos: int) -> int:
         e = self.body.find("\n", pos)
         return len(self.body) if e < 0 else e
+
+    def in_marks(self, pos: int) -> bool:
+        """Is ``pos`` inside the words of a quotation-mark span?"""
+        i = bisect_right(self.mark_starts, pos) - 1
+        return i >= 0 and pos < self.marks[i].end
 
     def is_colon(self, k: int) -> bool:
         """A colon token, not the one in a clock time («8:58»)."""
@@ -516,7 +524,7 @@ def _refresh(doc: _Doc, sp: Speaker | None, before: int) -> Speaker | None:
         return None
     if sp.entity and doc.mentions:
         ms = [m for m in doc.mentions.by_entity.get(sp.entity, ()) if m.end <= before]
-        if ms:
+        if ms and ms[-1].start > sp.start:  # a later mention than the one that named the speaker
             m = ms[-1]
             return Speaker(m.start, m.end, sp.entity, doc.body[m.start:m.end])
         return sp
@@ -600,7 +608,31 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
 def _speaker_from(doc: _Doc, a: int, b: int) -> Speaker:
     s, e = doc.tokens[a].start, doc.tokens[b - 1].end
     if doc.mentions:
-        m = doc.mentions.best(s, e)
+        starts = doc.tokens.starts
+
+        norms = doc.tokens.norms
+        cut = e
+        for m in doc.mentions.within(s, e):
+            # «أشاد القاسم بقرارات الرئيس …»: after a person and a «ب» phrase comes the verb's complement
+            j = doc.tok(m.end)
+            if m.type == "PER" and j < b and norms[j][:1] == "ب" and len(norms[j]) > 3 and norms[j] != "باسم":
+                cut = min(cut, m.end)
+
+        def complement(m) -> bool:
+            if m.start >= cut:
+                return True
+            i = max(a, bisect_right(starts, m.start) - 1)
+            return governed(doc.tokens, a, i, max(i + 1, doc.tok(m.end)), doc.body)
+
+        def office(m) -> bool:
+            return head_of(doc.tokens[max(a, bisect_right(starts, m.start) - 1)]) is not None
+
+        def lead(m) -> bool:
+            i = bisect_right(starts, m.start) - 1
+            return i <= a + 2 and all(head_of(doc.tokens[k]) or strip_article(norms[k]) in HONORIFICS
+                                      for k in range(a, i))
+
+        m = doc.mentions.best(s, e, complement, office, lead)
         if m is not None:
             return Speaker(m.start, m.end, m.entity, doc.body[m.start:m.end])
     return Speaker(s, e, None, doc.body[s:e])
@@ -622,8 +654,71 @@ def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | N
     return _speaker_from(doc, a, b), None
 
 
+# Words that open a clause before its verb («ولم يتردد», «وقد أكد», «حيث قالت»).
+LEAD_PARTICLES = frozenset("و ف ثم كما وكما قد وقد لقد لم ولم لن ولن لا ولا حيث بينما ان انه".split())
+SIDE_WORDS = frozenset("جهته جهتها جانبه جانبها".split())  # «من جهته، عبر …»: a verb comes next
+PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري ويجري".split())  # «وتم الكشف»: no subject follows
+NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
+    "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا".split())
+
+
+def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
+    """Could token ``k``, opening a clause, be its verb (so that its subject follows)? Without part-of-speech
+    tags: not a function word, not definite, not a name, not a role noun («وزير»), not a noun in م- or -ة."""
+    t = doc.tokens[k]
+    n = t.norm
+    if not t.is_word or n.isdigit():
+        return False
+    if after_side:
+        return True  # «من جهته، عبر الرئيس …»
+    bare = n[1:] if n[:1] in ("و", "ف") and len(n) >= 3 else n
+    if n in NOT_VERBS or bare in NOT_VERBS or bare.startswith("ال") or n.startswith("ال"):
+        return False
+    if head_of(t) or (bare[:1] == "م" and len(bare) >= 5) or (bare.endswith("ه") and not bare.endswith("ها")):
+        return False
+    return not (doc.mentions and doc.mentions.within(t.start, t.end + 60)[:1]
+                and doc.mentions.within(t.start, t.end + 60)[0].start <= t.start)
+
+
+def _sentence_subject(doc: _Doc, upto: int) -> Speaker | None:
+    """The subject of the first clause of the sentence, before token ``upto``, that has one: a cue with no
+    subject of its own shares the subject of the verb it is coordinated with («ولم يتردد المدرب … وأجاب»,
+    «نشرت صحيفة X تقريرا …، حيث قالت إن», «عقدها منظمو التظاهرة …، مبينين أن»)."""
+    toks = doc.tokens
+    norms = toks.norms
+    s_start, _ = doc.sentence(toks.starts[upto])
+    c = doc.tok(s_start)
+    after_side = False
+    while c < upto:
+        if doc.in_marks(toks.starts[c]):
+            c += 1  # the sentence splitter cut inside quoted words: they are not the reporter's clauses
+            continue
+        k = c
+        while k < upto and norms[k] in LEAD_PARTICLES:
+            k += 1
+        nxt = k
+        while nxt < upto and norms[nxt] not in ("،", ",", "؛", ";"):
+            nxt += 1
+        if k + 1 < upto and norms[k] in ("من", "ومن") and norms[k + 1] in SIDE_WORDS \
+                or norms[k] in ("بدوره", "بدورها"):
+            after_side = True
+            c = nxt + 1
+            continue
+        if k < nxt and _verb_like(doc, k, after_side):
+            rng = noun_phrase(toks, k + 1, upto, doc.body, doc.any_cue)
+            if rng is not None:
+                first = toks[rng[0]]
+                prep = first.norm[:1] in ("ب", "ل", "ك") and len(first.forms) > 1
+                if not prep and first.norm not in ("ما", "من"):
+                    return _speaker_from(doc, *rng)
+        after_side = False
+        c = nxt + 1
+    return None
+
+
 def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: bool) -> Speaker | None:
-    """A verb with no subject after it: a subject before it (SVO), else the speaker goes on."""
+    """A verb with no subject after it: a subject before it (SVO), the subject of the clause it is coordinated
+    with, else the speaker goes on."""
     if cue is None:
         return last
     t = doc.tokens[cue.first]
@@ -641,7 +736,15 @@ def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: boo
         rng = subject_before(doc.tokens, cue.first, doc.tok(doc.clause_start(cue.start)))
         if rng is not None:
             return _speaker_from(doc, *rng)
-    return last
+    return _carry_or_sentence_subject(doc, cue, last, same_sentence)
+
+
+def _carry_or_sentence_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: bool):
+    """The speaker goes on when it was named in this sentence; else the sentence's own subject, if it has one."""
+    s_start, _ = doc.sentence(cue.start)
+    if same_sentence or (last is not None and last.start >= s_start):
+        return last
+    return _sentence_subject(doc, cue.first) or last
 
 
 def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[Speaker | None, Speaker | None]:
@@ -649,18 +752,35 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
     if cue is None:
         return last, None
     first = doc.tok(doc.body.rfind("\n", 0, cue.start) + 1)
+    s_first = doc.tok(doc.sentence(cue.start)[0])
     i = bisect_left(doc.cue_firsts, cue.first) - 1
+    in_sentence = True
     while i >= 0 and doc.cues[i].first >= first:
         v = doc.cues[i]
+        if in_sentence and v.first < s_first:
+            in_sentence = False
+            # no reporting verb in the participle's own sentence: its main clause's subject, if it has one
+            sp = _sentence_subject(doc, cue.first)
+            if sp is not None:
+                return sp, None
         if v.kind == "verb":
-            prev = doc.tokens[v.first - 1].norm if v.first > first else ""
             initial = _clause_initial(doc, v)
             if initial:
                 sp, via = _np_speaker(doc, v, v.last + 1, cue.first)
                 if sp is not None:
                     return sp, via
                 return _no_subject(doc, v, last, True), None
+        elif v.kind == "attr" and in_sentence and _attr_verb(doc, v) is None \
+                and v.first > 0 and doc.tokens.norms[v.first - 1] in ("،", ","):
+            # «…، حسب كاتب الدولة …، مشيرا إلى أن»: the one the sentence attributes it to
+            rng = noun_phrase(doc.tokens, v.last + 1, cue.first, doc.body, doc.any_cue)
+            if rng is not None:
+                return _speaker_from(doc, *rng), None
         i -= 1
+    if in_sentence:
+        sp = _sentence_subject(doc, cue.first)
+        if sp is not None:
+            return sp, None
     return last, None
 
 

@@ -102,3 +102,38 @@ def load() -> CueLexicon:
     except FileNotFoundError as exc:  # pragma: no cover - broken install
         raise LexiconError("marsad/resources/quotes/cues.tsv is missing") from exc
     return parse(text.splitlines())
+
+
+@dataclass(frozen=True)
+class Relations:
+    """Relational nouns (``resources/quotes/relations.txt``): a name right after one is its complement."""
+
+    all: frozenset[str]  # every form, normalised
+    name_starts: frozenset[str]  # forms that also begin names («أبو», «ابن»)
+
+
+def parse_relations(lines) -> Relations:
+    forms: set[str] = set()
+    names: set[str] = set()
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) > 2 or (len(parts) == 2 and parts[1] != "name") or " " in parts[0]:
+            raise LexiconError(f"relations.txt line {n}: expected one word and an optional «name» flag, got {line!r}")
+        form = normalize_for_match(parts[0])
+        forms.add(form)
+        if len(parts) == 2:
+            names.add(form)
+    return Relations(frozenset(forms), frozenset(names))
+
+
+@lru_cache(maxsize=1)
+def relations() -> Relations:
+    """The packaged relational nouns (read on first call, then cached)."""
+    try:
+        text = resources.files("marsad").joinpath("resources", "quotes", "relations.txt").read_text(encoding="utf-8")
+    except FileNotFoundError as exc:  # pragma: no cover - broken install
+        raise LexiconError("marsad/resources/quotes/relations.txt is missing") from exc
+    return parse_relations(text.splitlines())

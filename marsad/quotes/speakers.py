@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from marsad.quotes.lexicon import load, relations
 from marsad.records import Entity
 from marsad.text import Token
 
@@ -21,7 +22,8 @@ BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
 # Words that end the subject phrase after a verb.
 NP_STOPS = frozenset(
     """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
-    علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما
+    علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
+    بما لما مما عما
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
 ADDRESSEES = frozenset(
@@ -33,6 +35,9 @@ SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه و�
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
 AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
+# Before a name, these make it a complement of the phrase («المتحدث باسم الرئيس», «نقلا عن مصدر»).
+COMPLEMENT_PREPOSITIONS = frozenset("باسم عن من الي علي مع لدي ل ب".split())
+FIRST_PERSON = frozenset("انا نحن اني انني اننا".split())
 PUNCT_STOP = frozenset(':«»“”„"؟?!.؛;()')
 MAX_NP = 16
 
@@ -79,12 +84,58 @@ class MentionIndex:
             i += 1
         return out
 
-    def best(self, start: int, end: int) -> Mention | None:
-        """The mention naming a phrase: a person first, then the last-named organisation or place."""
+    def best(self, start: int, end: int, governed=None, office=None, lead=None) -> Mention | None:
+        """The mention naming a phrase: the last-named person, else the last-named organisation or place.
+
+        ``governed(mention)`` tells a person named as a complement («مستشار ترامب», «والد الضحية محمد»): such a
+        person is not the speaker, and when every person in the phrase is one, no mention names it (None).
+        ``office(mention)`` tells a role-only mention («رئيس الجمهورية اليمنية»): a name is preferred to it.
+        ``lead(mention)`` tells a person the phrase opens with (after titles only): it is the one named.
+        """
         found = self.within(start, end)
         if not found:
             return None
-        return min(found, key=lambda m: (self.RANK[m.type], -m.start if m.type == "PER" else -m.start))
+        people = [m for m in found if m.type == "PER"]
+        if people:
+            free = [m for m in people if governed is None or not governed(m)]
+            if not free:
+                return None
+            if lead is not None and lead(free[0]):
+                return free[0]  # «أحمد قطان سفير …», «السفير أحمد قطان …»: the name the phrase opens with
+            named = [m for m in free if not (office and office(m))]
+            return (named or free)[-1]
+        return min(found, key=lambda m: (self.RANK[m.type], -m.start))
+
+
+def governed(tokens, a: int, i: int, j: int, text: str) -> bool:
+    """Is the name at tokens ``[i, j)`` of a subject phrase starting at token ``a`` a complement, not the speaker?
+
+    It is after a relational noun written without the article («مستشار ترامب», «سفير خادم الحرمين»), after a
+    preposition («باسم», «عن»), in a phrase opened by a relational noun and not set off by a comma («والد
+    الضحية محمد»), or itself opens with such a noun («ضيف بولتيكا») or an attached preposition («للملا عمر»).
+    """
+    rel = relations()
+    norms = tokens.norms
+    if i > a:
+        prev = norms[i - 1]
+        if prev in rel.all or prev in COMPLEMENT_PREPOSITIONS:
+            return True
+        if norms[a] in rel.all and "،" not in norms[a:i] and "," not in norms[a:i]:
+            return True
+    first = norms[i]
+    if j - i > 1 and first in rel.all and first not in rel.name_starts:
+        return True
+    return first[:3] in ("لل", "بال") or (first[:1] == "ل" and first[1:] in rel.all)
+
+
+def is_first_person(norm: str) -> bool:
+    """«أؤكد», «أعتقد», «نحن»: the speaker's own words after a cue with no quotation mark, not a subject."""
+    if norm in FIRST_PERSON:
+        return True
+    if len(norm) > 3 and norm[0] == "ا" and not norm.startswith("ال"):
+        cue = load().lookup.get("ي" + norm[1:])
+        return cue is not None and cue.kind in ("verb", "stop")
+    return False
 
 
 def is_addressee(tok: Token) -> bool:
@@ -110,6 +161,14 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
     while b < limit and b - a < MAX_NP:
         tok = tokens[b]
         n = tok.norm
+        if n in '"«“' and b > a:
+            # «صحيفة “ilsole24ore” الإيطالية»: a short name in marks inside the phrase, followed by more of it
+            k = next((k for k in range(b + 1, min(limit, b + 5)) if tokens[k].norm in '"»”'), None)
+            if k is not None and k > b + 1 and k + 1 < limit and tokens[k + 1].is_word \
+                    and tokens[k + 1].norm not in COMPLEMENTIZERS and not is_cue(k + 1):
+                b = k + 1
+                continue
+            break
         if n in PUNCT_STOP or is_cue(b) or (n in COMPLEMENTIZERS and real_complementizer(text, tok.start, tok.end, n)
                                             and not (n == "بان" and b + 1 < limit and tokens[b + 1].norm == "كي")):
             break
@@ -126,7 +185,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1  # «مصدر في الشرطة»
                 continue
             break
-        if b == a and (n in NP_STOPS or n in START_STOPS or is_addressee(tok)):
+        if b == a and (n in NP_STOPS or n in START_STOPS or is_addressee(tok) or is_first_person(n)):
             return None
         if not tok.is_word and n not in "-–()":
             break
