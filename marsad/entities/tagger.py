@@ -1,6 +1,11 @@
-"""The CRF entity tagger: load once per process, tag token lists or raw text.
+"""The entity tagger: a feature CRF, joined by a BiLSTM-CNN-CRF when the model directory holds one.
 
 Nothing is read at import time; :func:`load_tagger` opens the model on first use and caches it.
+
+With ``neural.npz`` (exported by ``tools/ner/train_bilstm.py``) and ``ensemble.json`` in the model directory,
+each token's label probabilities are the mix ``(1 - w) * p_crf + w * p_neural`` of the two models' CRF
+marginals, decoded with a BIO-constrained Viterbi (the O label penalised by ``o_bias`` in log space); the
+weight and penalty were tuned on the dev slice. Without ``neural.npz`` the CRF runs alone.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.entities import rules
 from marsad.entities.conll import chunks
-from marsad.entities.features import Featurizer
+from marsad.entities.features import FLAGS, Featurizer
 from marsad.entities.gazetteers import RESOURCES, bare_forms
 from marsad.entities.propagate import propagate
 from marsad.errors import MarsadError
@@ -28,16 +34,27 @@ class ModelMissingError(MarsadError, FileNotFoundError):
     code = "M401"
 
 
+#: Sentences per batch of the ensemble (sorted by length; the network runs one batch at a time).
+BATCH = 32
+#: Defaults of ``ensemble.json``: weight of the network's marginals and the O-label penalty.
+ENSEMBLE_DEFAULTS = {"nn_weight": 0.5, "o_bias": 0.0}
+
+
 @dataclass
 class NerTagger:
-    """A loaded CRF model with its feature resources."""
+    """A loaded CRF model with its feature resources, and optionally the neural tagger it is mixed with."""
 
     featurizer: Featurizer
     crf: object  # pycrfsuite.Tagger
     model_dir: Path
 
     @classmethod
-    def load(cls, model_dir: str | Path | None = None) -> "NerTagger":
+    def load(cls, model_dir: str | Path | None = None, neural: bool = True) -> "NerTagger":
+        """Open the models in ``model_dir`` (default: ``$MARSAD_NER_MODEL`` or the shipped resources).
+
+        Args:
+            neural: use ``neural.npz`` when the directory has one (``False``: the CRF alone).
+        """
         import pycrfsuite
 
         d = Path(model_dir) if model_dir else Path(os.environ.get("MARSAD_NER_MODEL", RESOURCES))
@@ -47,15 +64,32 @@ class NerTagger:
         crf = pycrfsuite.Tagger()
         crf.open(str(model))
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
-        return cls(Featurizer.load(d), crf, d, o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
+        tagger = cls(Featurizer.load(d), crf, d, o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
+        if neural and (d / "neural.npz").exists():
+            from marsad.entities.neural import NeuralTagger
+
+            tagger.neural = NeuralTagger.load(d / "neural.npz", FLAGS)
+            ens = dict(ENSEMBLE_DEFAULTS)
+            if (d / "ensemble.json").exists():
+                ens.update(json.loads((d / "ensemble.json").read_text(encoding="utf-8")))
+            tagger.nn_weight = float(ens["nn_weight"])
+            tagger.ens_o_bias = float(ens["o_bias"])
+            tagger.kind = "crf+bilstm"
+        return tagger
 
     kind: str = "crf"
     o_bias: float = 0.0
+    #: The BiLSTM-CNN-CRF (:class:`marsad.entities.neural.NeuralTagger`), or ``None`` for the CRF alone.
+    neural: object = None
+    nn_weight: float = 0.0
+    ens_o_bias: float = 0.0
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO labels (``B-PERS`` …) for one sentence of tokens."""
         if not tokens:
             return []
+        if self.neural is not None:
+            return self._ensemble([tokens])[0]
         feats = self.featurizer.sentence(tokens)
         if not self.o_bias:
             return self.crf.tag(feats)
@@ -121,8 +155,48 @@ class NerTagger:
         With ``document=True`` the sentences are one document: names found in one sentence are also marked
         where they recur untagged (see :mod:`marsad.entities.propagate`).
         """
-        labels = [self.tag(s) for s in sents]
+        if self.neural is not None:
+            labels = self._ensemble(sents)
+        else:
+            labels = [self.tag(s) for s in sents]
         return propagate(sents, labels) if document else labels
+
+    def crf_marginals(self, feats: list[list[str]], labels: list[str]):
+        """``(len, len(labels))`` array of the CRF's per-token label marginals, columns in ``labels`` order."""
+        import numpy as np
+
+        crf = self.crf
+        crf.set(feats)
+        known = set(self._labels)
+        return np.array([[crf.marginal(lab, t) if lab in known else 0.0 for lab in labels]
+                         for t in range(len(feats))])
+
+    def _ensemble(self, sents: list[list[str]]) -> list[list[str]]:
+        """Mix CRF and network marginals per token and decode valid BIO (batches of similar length)."""
+        import numpy as np
+
+        from marsad.entities.neural import bio_viterbi
+
+        net = self.neural
+        labels = net.labels
+        o = labels.index("O")
+        w = self.nn_weight
+        fz = self.featurizer
+        out: list[list[str]] = [[] for _ in sents]
+        order = sorted((i for i, s in enumerate(sents) if s), key=lambda i: len(sents[i]))
+        for k in range(0, len(order), BATCH):
+            idx = order[k:k + BATCH]
+            batch = [sents[i] for i in idx]
+            pn = net.marginals(net.emissions(batch, [fz.flags(s) for s in batch]))
+            logp = []
+            for s, p in zip(batch, pn):
+                mix = (1.0 - w) * self.crf_marginals(fz.sentence(s), labels) + w * p if w < 1.0 else p
+                lp = np.log(mix + 1e-12)
+                lp[:, o] -= self.ens_o_bias
+                logp.append(lp)
+            for i, lab in zip(idx, bio_viterbi(logp, labels)):
+                out[i] = lab
+        return out
 
     def entity_type(self, label: str, tokens: list[str]) -> str:
         """Public type of a chunk: PER/ORG/MISC, and GPE or LOC for places."""
@@ -148,7 +222,7 @@ class NerTagger:
         for (s0, toks, words), labels in zip(sents, all_labels):
             for a, b, lab in sorted(chunks(labels)):
                 out.append((s0 + toks[a].start, s0 + toks[b - 1].end, self.entity_type(lab, words[a:b])))
-        return out
+        return rules.apply(text, out)
 
 
 @lru_cache(maxsize=4)

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from marsad.entities.conll import read_conll, score  # noqa: E402
 from marsad.entities.features import FLAGS, Featurizer  # noqa: E402
-from bilstm_numpy import LABELS, word_keys  # noqa: E402  (tools/ner/bilstm_numpy.py)
+from marsad.entities.neural import LABELS, word_keys  # noqa: E402
 from marsad.entities.train import TRAIN_FILE, dev_split  # noqa: E402
 
 L2I = {l: i for i, l in enumerate(LABELS)}
@@ -33,9 +33,9 @@ L2I = {l: i for i, l in enumerate(LABELS)}
 
 class Model(nn.Module):
     def __init__(self, emb: np.ndarray, n_chars: int, hidden: int = 128, char_dim: int = 25, char_filters: int = 50,
-                 flag_dim: int = 16, dropout: float = 0.5):
+                 flag_dim: int = 16, dropout: float = 0.5, freeze: bool = True):
         super().__init__()
-        self.emb = nn.Embedding.from_pretrained(torch.tensor(emb), freeze=False, padding_idx=0)
+        self.emb = nn.Embedding.from_pretrained(torch.tensor(emb), freeze=freeze, padding_idx=0)
         self.cemb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.conv = nn.Conv1d(char_dim, char_filters, 3, padding=1)
         self.flag = nn.Linear(len(FLAGS), flag_dim)
@@ -98,6 +98,9 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=128)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--dropout", type=float, default=0.5)
+    ap.add_argument("--emb-norm", type=float, default=1.0, help="rescale word vectors to this norm")
+    ap.add_argument("--tune-emb", action="store_true", help="fine-tune word vectors (default frozen)")
     ap.add_argument("--full", action="store_true", help="train on all of train for --epochs (no dev)")
     ap.add_argument("--limit", type=int, default=0, help="debug: use only this many train sentences")
     a = ap.parse_args()
@@ -114,14 +117,20 @@ def main() -> None:
 
     from gensim.models import KeyedVectors, Word2Vec
     wv: KeyedVectors = Word2Vec.load(str(a.w2v)).wv
-    words = ["<pad>", "<unk>"] + wv.index_to_key[: a.vocab]
+    # Vocabulary: the most frequent news words plus every train-split word the word2vec model knows.
+    # Embeddings stay frozen, so words never seen in training keep their unlabeled-news vectors.
+    keep = set(wv.index_to_key[: a.vocab])
+    for s in sents:
+        for t, _ in s:
+            keep.update(k for k in word_keys(t) if k in wv.key_to_index)
+    words = ["<pad>", "<unk>"] + [w for w in wv.index_to_key if w in keep]
     w2i = {w: i for i, w in enumerate(words)}
     dim = wv.vector_size
     emb = np.zeros((len(words), dim), dtype=np.float32)
     for i, w in enumerate(words[2:], 2):
         emb[i] = wv[w]
     emb /= (np.linalg.norm(emb, axis=1, keepdims=True) + 1e-8)
-    emb *= 0.5 * np.sqrt(dim) / np.sqrt(dim)  # vectors of norm 0.5
+    emb *= a.emb_norm
     chars = ["<pad>", "<unk>"] + sorted({ch for s in tr for t, _ in s for k in word_keys(t)[:1] for ch in k})
     c2i = {ch: i for i, ch in enumerate(chars)}
 
@@ -150,7 +159,7 @@ def main() -> None:
     def batchify(items):
         B = len(items)
         T = max(len(e[0]) for e in items)
-        C = max(len(c) for e in items for c in e[1]) + 2  # >= 2 pad positions: see neural.char_features
+        C = max(len(c) for e in items for c in e[1]) + 2  # >= 2 all-padding windows, as marsad.entities.neural assumes
         w = torch.zeros(B, T, dtype=torch.long)
         c = torch.zeros(B, T, C, dtype=torch.long)
         f = torch.zeros(B, T, len(FLAGS))
@@ -166,8 +175,8 @@ def main() -> None:
             m[b, :n] = 1
         return w, c, f, y, m
 
-    model = Model(emb, len(chars), hidden=a.hidden)
-    opt = torch.optim.Adam(model.parameters(), lr=a.lr)
+    model = Model(emb, len(chars), hidden=a.hidden, dropout=a.dropout, freeze=not a.tune_emb)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=a.lr)
     ckpt = a.out / "ckpt.pt"
     start_epoch, best, best_epoch = 0, -1.0, -1
     if ckpt.exists():
@@ -177,12 +186,14 @@ def main() -> None:
         start_epoch, best, best_epoch = st["epoch"] + 1, st["best"], st["best_epoch"]
         print("resumed at epoch", start_epoch, flush=True)
 
-    def export(path):
+    def export(path, epoch):
         sd = {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
         np.savez_compressed(path, **{k.replace(".", "__"): v.astype(np.float16) if k == "emb.weight" else v
                                      for k, v in sd.items()},
                             words=np.array(words), chars=np.array(chars),
-                            meta=np.array(json.dumps({"labels": LABELS, "flags": FLAGS, "hidden": a.hidden})))
+                            meta=np.array(json.dumps({"labels": LABELS, "flags": list(FLAGS), "hidden": a.hidden,
+                                                      "epoch": epoch, "seed": a.seed, "full": a.full,
+                                                      "dev_f1": best if enc_dev else None})))
 
     def predict(items):
         model.eval()
@@ -220,9 +231,9 @@ def main() -> None:
             msg["types"] = {k: v["f1"] for k, v in r["per_type"].items()}
             if r["overall"]["f1"] > best:
                 best, best_epoch = r["overall"]["f1"], epoch
-                export(a.out / "neural.npz")
+                export(a.out / "neural.npz", epoch)
         else:
-            export(a.out / "neural.npz")
+            export(a.out / "neural.npz", epoch)
         print(json.dumps(msg), flush=True)
         torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "epoch": epoch, "best": best,
                     "best_epoch": best_epoch}, ckpt)
