@@ -14,7 +14,8 @@ from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
 from marsad.quotes.speakers import (AUXILIARIES, NP_STOPS, START_STOPS, BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, RELATIVES,
-                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, governed, noun_phrase,
+                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, governed, is_first_person,
+                                    noun_phrase,
                                     real_complementizer, subject_before)
 from marsad.actors.base import strip_article
 from marsad.actors.roles import HONORIFICS, head_of
@@ -32,6 +33,12 @@ WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
+# Verbs that report speech only when words follow («وتابع: …», «وتابع أن …»); else «تابع» is "followed".
+WORDS_ONLY = frozenset({"تابع"})
+# What may stand right before a writer's «أعتقد»: a sentence or clause break, «لكن», «ما زلت», «أنا».
+OPINION_OPENERS = frozenset(". ، , ؛ ; ؟ ? ! * : لكن ولكن زلت ازال نزال انا وانا نحن ونحن شخصيا".split())
+# First-person words of a writer («نحن», «لدينا», «إنني»); with is_first_person's verbs they mark a column.
+FIRST_PERSON_MARKERS = frozenset("انا نحن انني اننا اني لنا علينا عندنا منا بنا الينا لدينا عندي نفسي رايي اعتقادي".split())
 MIN_REPORTED_WORDS = 3
 ATTACHED = frozenset("ل ب ك لل بال وب ول فل وبال".split())
 
@@ -65,6 +72,8 @@ class _Doc:
         # a nominal cue after a verb («قال في تصريح …») only modifies it
         kept = []
         for c in cues:
+            if c.cue.lemma in WORDS_ONLY and not self._introduces_words(c, lexicon):
+                continue  # «تابع الآلاف المباراة»: followed, not went on saying
             if c.kind == "noun":
                 head = next((v for v in reversed(kept[-4:]) if v.kind in ("verb", "part", "colon")
                              and 0 < c.first - v.last <= 25
@@ -78,6 +87,34 @@ class _Doc:
         self.cue_firsts = [c.first for c in self.cues]
         self.lexicon = lexicon
         self.mentions = MentionIndex(())
+        self._voice: bool | None = None
+
+    def _introduces_words(self, c: CueHit, lexicon: CueLexicon) -> bool:
+        """Does the verb lead to words in its sentence: a colon, «قائلا», a complementizer or a quotation mark?"""
+        norms, starts = self.tokens.norms, self.tokens.starts
+        end = min(len(norms), c.last + 1 + WINDOW["verb"])
+        for k in range(c.last + 1, end):
+            n = norms[k]
+            if n in ".!?؟" or "\n" in self.body[self.tokens.ends[k - 1]:starts[k]]:
+                return False
+            if n == ":" or n in '«“„"':
+                return True
+            if n in COMPLEMENTIZERS:
+                return norms[k - 1] not in NOT_AFTER
+            hit = lexicon.lookup.get(n)
+            if hit is not None and hit.kind in ("verb", "part", "colon"):
+                return hit.kind == "colon"
+        return False
+
+    def first_person_voice(self) -> bool:
+        """Does the writer speak in the first person outside quotation marks (three markers or more)?"""
+        if self._voice is None:
+            count = 0
+            for k, n in enumerate(self.tokens.norms):
+                if (n in FIRST_PERSON_MARKERS or is_first_person(n)) and not self.in_marks(self.tokens.starts[k]):
+                    count += 1
+            self._voice = count >= 3
+        return self._voice
 
     def tok(self, pos: int) -> int:
         """Index of the first token starting at or after ``pos``."""
@@ -581,6 +618,8 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
         carried = _Carried(doc, last, pos)
         if hint[0] == "np":
             sp, via = _np_speaker(doc, f.cue, hint[1], hint[2])
+            if sp is None and _authors_own(doc, f.cue):
+                continue  # «أعتقد أن …» in a column: the writer's view, not a quote
             if sp is None:
                 sp = _no_subject(doc, f.cue, carried.get(), last_sentence == sent)
         elif hint[0] == "src":
@@ -603,6 +642,23 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             last = sp
             last_sentence = sent
     return out
+
+
+def _authors_own(doc: _Doc, cue: CueHit | None) -> bool:
+    """A subjectless cue that reads as the first person («أعتقد», «أوضح» = I believe, I make clear) in an
+    article written in the first person (an opinion column): the author's own voice."""
+    if cue is None or cue.kind != "verb":
+        return False
+    n = doc.tokens.norms[cue.first]
+    if n != cue.cue.form or n[:1] != "ا" or n.startswith("ال") or doc.lexicon.lookup.get("ي" + n[1:]) is None:
+        return False
+    r = cue.first - 1
+    if r >= 0 and doc.tokens.norms[r] not in OPINION_OPENERS \
+            and "\n" not in doc.body[doc.tokens.ends[r]:cue.start]:
+        return False  # «لكنه أوضح», «كما اعتبر», «قال أعتقد»: someone else's words
+    if subject_before(doc.tokens, cue.first, doc.tok(doc.clause_start(cue.start))) is not None:
+        return False
+    return doc.first_person_voice()
 
 
 def _speaker_from(doc: _Doc, a: int, b: int) -> Speaker:
