@@ -8,7 +8,9 @@ paragraph stripped, empty ones dropped, joined with ``\\n``.
 Metrics: a system quote matches a gold quote when it covers at least half of the gold span (one-to-one,
 best overlap first). Precision = matched system quotes / system quotes; recall = matched gold quotes / gold
 quotes. Speaker accuracy is over matched pairs: right when both speakers are null, or when the system's
-speaker phrase (or any mention of its speaker entity) overlaps the gold speaker span.
+speaker phrase (or any mention of its speaker entity) overlaps the gold speaker span, or when the system's
+speaker phrase is the same name as the gold span (equal after ``normalize_for_match``): the issue defines the
+speaker as an entity, and one name within one article is one entity.
 
     python -m marsad.quotes.evaluate            # dev and test
     python -m marsad.quotes.evaluate --split dev --errors
@@ -28,6 +30,7 @@ from marsad.errors import MarsadError
 from marsad.quotes.finder import Found, candidates
 from marsad.records import Article, Entity
 from marsad.shared_data import shared_data_dir
+from marsad.text import normalize_for_match
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "eval" / "quotes"
@@ -122,7 +125,7 @@ def _ov(a0, a1, b0, b1) -> int:
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def _speaker_ok(f: Found, gold_sp, entities: tuple[Entity, ...]) -> bool:
+def _speaker_ok(f: Found, gold_sp, entities: tuple[Entity, ...], body: str = "") -> bool:
     if gold_sp is None:
         return f.speaker is None
     if f.speaker is None:
@@ -130,6 +133,8 @@ def _speaker_ok(f: Found, gold_sp, entities: tuple[Entity, ...]) -> bool:
     g0, g1 = gold_sp
     if _ov(f.speaker.start, f.speaker.end, g0, g1):
         return True
+    if body and normalize_for_match(f.speaker.text).strip() == normalize_for_match(body[g0:g1]).strip():
+        return True  # another mention of the same name («فان جال» … «فان جال»): the same speaker
     if f.speaker.entity:
         ent = next((e for e in entities if e.id == f.speaker.entity), None)
         if ent and any(_ov(m.start, m.end, g0, g1) for m in ent.mentions):
@@ -157,7 +162,7 @@ def score(articles: list[GoldArticle], use_ner: bool = True, errors: list | None
             if best is not None and best_ov >= 0.5 * glen:
                 used.add(best)
                 matched += 1
-                ok = _speaker_ok(found[best], g["speaker"], ents)
+                ok = _speaker_ok(found[best], g["speaker"], ents, art.body)
                 sp_ok += ok
                 if not ok and errors is not None:
                     f = found[best]

@@ -111,7 +111,9 @@ class _Doc:
         if self._voice is None:
             count = 0
             for k, n in enumerate(self.tokens.norms):
-                if (n in FIRST_PERSON_MARKERS or is_first_person(n)) and not self.in_marks(self.tokens.starts[k]):
+                bare = n[1:] if n[:1] in ("و", "ف") else n
+                if (n in FIRST_PERSON_MARKERS or bare in FIRST_PERSON_MARKERS or is_first_person(n)) \
+                        and not self.in_marks(self.tokens.starts[k]):
                     count += 1
             self._voice = count >= 3
         return self._voice
@@ -691,6 +693,12 @@ def _speaker_from(doc: _Doc, a: int, b: int) -> Speaker:
         m = doc.mentions.best(s, e, complement, office, lead)
         if m is not None:
             return Speaker(m.start, m.end, m.entity, doc.body[m.start:m.end])
+        if not doc.mentions.within(s, e):
+            # a role-only phrase («وقال كاتب الدولة») points back to the person who holds that role
+            head = head_of(doc.tokens[a])
+            eid = doc.mentions.person_with_role(head, s) if head else None
+            if eid is not None:
+                return Speaker(s, e, eid, doc.body[s:e])
     return Speaker(s, e, None, doc.body[s:e])
 
 
@@ -714,6 +722,8 @@ def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | N
 LEAD_PARTICLES = frozenset("و ف ثم كما وكما قد وقد لقد لم ولم لن ولن لا ولا حيث بينما ان انه".split())
 SIDE_WORDS = frozenset("جهته جهتها جانبه جانبها".split())  # «من جهته، عبر …»: a verb comes next
 PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري ويجري".split())  # «وتم الكشف»: no subject follows
+# Verbs that begin like the article («والتقى رئيس الوفد …»).
+ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست".split())
 NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
     "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا".split())
 
@@ -728,7 +738,9 @@ def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
     if after_side:
         return True  # «من جهته، عبر الرئيس …»
     bare = n[1:] if n[:1] in ("و", "ف") and len(n) >= 3 else n
-    if n in NOT_VERBS or bare in NOT_VERBS or bare.startswith("ال") or n.startswith("ال"):
+    if n in NOT_VERBS or bare in NOT_VERBS:
+        return False
+    if (bare.startswith("ال") or n.startswith("ال")) and bare not in ARTICLE_LIKE_VERBS:
         return False
     if head_of(t) or (bare[:1] == "م" and len(bare) >= 5) or (bare.endswith("ه") and not bare.endswith("ها")):
         return False

@@ -12,9 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from marsad.actors.base import strip_article
 from marsad.quotes.lexicon import load, relations
 from marsad.records import Entity
-from marsad.text import Token
+from marsad.text import Token, normalize_for_match
 
 COMPLEMENTIZERS = frozenset(
     "ان انه انها انهم انهما انهن اننا انني بان بانه بانها بانهم بانهما باننا فان فانه فانها فانهم".split())
@@ -23,7 +24,7 @@ BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
 NP_STOPS = frozenset(
     """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
     علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
-    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها
+    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان حديثه حديثها كلامه كلامها
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
 ADDRESSEES = frozenset(
@@ -71,6 +72,21 @@ class MentionIndex:
         self.by_entity: dict[str, list[Mention]] = {}
         for m in ms:
             self.by_entity.setdefault(m.entity, []).append(m)
+        # the head word of each person's roles («كاتب الدولة للانتاج الفلاحي» → «كاتب»)
+        self.role_heads: dict[str, frozenset[str]] = {
+            e.id: frozenset(strip_article(normalize_for_match(r.split()[0])) for r in e.roles if r.split())
+            for e in entities if e.type == "PER" and e.roles}
+
+    def person_with_role(self, head: str, before: int) -> str | None:
+        """The person last named before ``before`` who holds a role with this head word («كاتب الدولة» → the
+        entity whose roles include «كاتب الدولة للانتاج الفلاحي»), or None."""
+        best, best_at = None, -1
+        for eid, heads in self.role_heads.items():
+            if head in heads:
+                at = max((m.start for m in self.by_entity.get(eid, ()) if m.end <= before), default=-1)
+                if at > best_at:
+                    best, best_at = eid, at
+        return best
 
     def __bool__(self) -> bool:
         return bool(self.mentions)
@@ -249,7 +265,7 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -
     if not words or len(words) > 6 or b - a > 8:
         return None
     first = tokens[a].norm
-    if first in START_STOPS or first in NP_STOPS or (first[:1] == "و" and first[1:] in START_STOPS | {"في"}):
+    if first in START_STOPS or first in NP_STOPS or (first[:1] == "و" and first[1:] in START_STOPS | NP_STOPS):
         return None  # «ومن اللاعبين الجدد أشاد …»: a fronted phrase, not a subject
     if any(not t.is_word and t.norm not in "-–" for t in tokens[a:b]):
         return None
