@@ -40,6 +40,9 @@ class Span(_Record):
     start: int
     end: int
 
+    def to_dict(self) -> dict:  # spelled out: pages hold thousands of these, and the generic walk is slow
+        return {"text": self.text, "start": self.start, "end": self.end}
+
 
 @dataclass(frozen=True)
 class TimeExpr(_Record):
@@ -48,6 +51,9 @@ class TimeExpr(_Record):
     end: int
     value: str | None
     kind: str  # absolute, relative, weekday, duration, other
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end, "value": self.value, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,11 @@ class Quote(_Record):
     via: str | None = None
     date: str | None = None
 
+    def to_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "start": self.start, "end": self.end, "direct": self.direct,
+                "speaker": self.speaker, "speaker_text": self.speaker_text, "cue": self.cue, "via": self.via,
+                "date": self.date}
+
 
 @dataclass(frozen=True)
 class Event(_Record):
@@ -113,6 +124,9 @@ class Section(_Record):
     heading: str
     start: int
     end: int
+
+    def to_dict(self) -> dict:
+        return {"heading": self.heading, "start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)

@@ -62,43 +62,60 @@ def _sentence_tokens(body: str) -> list[tuple[tuple[int, int], list[Token]]]:
     return out
 
 
-def _mentions(article: Article, sent: tuple[int, int], toks: list[Token]) -> list[Mention]:
+def _mentions_by_sentence(article: Article, spans: list[tuple[int, int]]) -> list[list[tuple[Entity, Span]]]:
+    """The entity mentions inside each sentence span, in entity then mention order. Sentences do not
+    overlap, so a mention can only lie in the last sentence starting at or before it."""
+    out: list[list[tuple[Entity, Span]]] = [[] for _ in spans]
+    if not article.entities or not spans:
+        return out
+    starts = [s0 for s0, _ in spans]
+    for ent in article.entities:
+        for m in ent.mentions:
+            k = bisect_right(starts, m.start) - 1
+            if k >= 0 and m.end <= spans[k][1]:
+                out[k].append((ent, m))
+    return out
+
+
+def _mentions(article: Article, sent: tuple[int, int], toks: list[Token],
+              inside: list[tuple[Entity, Span]] | None = None) -> list[Mention]:
+    """Token-indexed mentions of the sentence ``sent``; ``inside``: its mentions when already known."""
     if not article.entities or not toks:
+        return []
+    if inside is None:
+        inside = [(ent, m) for ent in article.entities for m in ent.mentions
+                  if m.start >= sent[0] and m.end <= sent[1]]
+    if not inside:
         return []
     starts = [t.start for t in toks]
     out = []
-    for ent in article.entities:
-        for m in ent.mentions:
-            if m.start >= sent[0] and m.end <= sent[1]:
-                a = bisect_right(starts, m.start) - 1
-                b = bisect_right(starts, m.end - 1) - 1
-                if a >= 0 and b >= a:
-                    out.append(Mention(ent, a, b))
+    for ent, m in inside:
+        a = bisect_right(starts, m.start) - 1
+        b = bisect_right(starts, m.end - 1) - 1
+        if a >= 0 and b >= a:
+            out.append(Mention(ent, a, b))
     out.sort(key=lambda m: (m.first, -m.last))
     return out
 
 
 def _match(lex: Lexicon, toks: list[Token], i: int) -> tuple[Entry, int] | None:
     """The entry starting at token ``i`` and the index of its last token (longest phrase first)."""
-    t = toks[i]
-    for form in t.forms:
-        for words, entry in lex.phrases.get(form, ()):
-            j = i
-            ok = True
-            for w in words[1:]:
-                j += 1
-                if j >= len(toks) or w not in toks[j].forms:
-                    ok = False
-                    break
-            if ok:
-                return entry, j
-    if not t.is_word or len(t.norm) < 3:
+    info = lex.starts(toks[i][4])
+    if info is None:
         return None
-    hit = lex.lookup(t.forms)
+    phrases, hit = info
+    n = len(toks)
+    for words, entry in phrases:
+        j = i
+        for w in words[1:]:
+            j += 1
+            if j >= n or w not in toks[j][4]:
+                break
+        else:
+            return entry, j
     if hit is None:
         return None
-    entry, key = hit
-    return entry, i
+    return hit[0], i
 
 
 def _clause_bounds(toks: list[Token], i: int) -> tuple[int, int]:
@@ -270,16 +287,19 @@ def _first_person(tok: Token, entry: Entry) -> bool:
 
 def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every trigger candidate of an article, with arguments, negation, modality, date and features."""
-    from marsad.events.filter import features, sentence_stems
+    from marsad.events.filter import features, sentence_facts, sentence_stems
 
     lex = lexicon or load_lexicon()
     body = article.body
     out: list[Candidate] = []
-    for sent, toks in _sentence_tokens(body):
+    sents = _sentence_tokens(body)
+    inside = _mentions_by_sentence(article, [sent for sent, _ in sents])
+    for (sent, toks), sent_mentions in zip(sents, inside):
         if not toks:
             continue
-        mentions = _mentions(article, sent, toks)
+        mentions = _mentions(article, sent, toks, sent_mentions)
         stems = None
+        facts = None
         covered = set()
         for m in mentions:
             covered.update(range(m.first, m.last + 1))
@@ -305,7 +325,9 @@ def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candida
             if q is not None and c.source is None and q.speaker and _first_person(toks[i], entry):
                 c.source = q.speaker  # «نحن نرفض …»: the text says the speaker's side does it
             c.date = _date(c, article, toks[i])
-            c.features = features(c, toks, a, b)
+            if facts is None:
+                facts = sentence_facts(toks)
+            c.features = features(c, toks, a, b, facts)
             if stems is None:
                 stems = sentence_stems(toks)
             c.stems = stems

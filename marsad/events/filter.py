@@ -12,6 +12,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from marsad.events.lexicon import RESOURCES
@@ -34,7 +35,16 @@ def _bucket(n: int, edges=(1, 2, 4, 8, 16, 32)) -> str:
 
 def sentence_stems(toks) -> tuple[str, ...]:
     """The sentence's distinct word stems: the filter weighs them per type as ``s:TYPE=stem`` features."""
-    return tuple(dict.fromkeys(x.forms[-1] for x in toks if len(x.forms[-1]) > 2 and x.is_word))
+    # x[4] is the token's forms, x[3] its norm (the tuple fields; the properties cost a call per token)
+    return tuple(dict.fromkeys(x[4][-1] for x in toks if len(x[4][-1]) > 2 and x[3][:1].isalnum()))
+
+
+def sentence_facts(sent) -> tuple[bool, bool, bool, bool]:
+    """Whether the sentence names casualties, a time, a reporting verb, and has a number: the same for every
+    candidate of the sentence, so computed once per sentence (see :func:`features`)."""
+    stems = {x[4][-1] for x in sent} | {x[3] for x in sent}
+    return (not stems.isdisjoint(_CASUALTY), not stems.isdisjoint(_TIME), not stems.isdisjoint(_REPORT),
+            any(x[3][:1].isdigit() for x in sent))
 
 
 def all_features(c) -> set[str]:
@@ -43,8 +53,9 @@ def all_features(c) -> set[str]:
     return set(c.features) | {f"s:{T}={x}" for x in c.stems}
 
 
-def features(c, toks, a: int, b: int) -> list[str]:
-    """Feature strings of a candidate (``c`` a :class:`marsad.events.coder.Candidate`)."""
+def features(c, toks, a: int, b: int, facts: tuple[bool, bool, bool, bool] | None = None) -> list[str]:
+    """Feature strings of a candidate (``c`` a :class:`marsad.events.coder.Candidate`); ``facts``:
+    :func:`sentence_facts` of ``toks`` when the caller already has them."""
     e = c.entry
     T = e.type
     t = toks[c.first]
@@ -75,18 +86,17 @@ def features(c, toks, a: int, b: int) -> list[str]:
     for k in range(max(0, c.first - 6), min(len(toks), c.last + 7)):
         if k < c.first or k > c.last:
             f.append(f"w:{T}={toks[k].forms[-1]}")
-    sent = toks
-    stems = {x.forms[-1] for x in sent} | {x.norm for x in sent}
-    if stems & _CASUALTY:
+    cas, when, rep, num = facts if facts is not None else sentence_facts(toks)
+    if cas:
         f += ["cas", f"cas:{T}"]
-    if stems & _TIME:
+    if when:
         f += ["time", f"time:{T}"]
-    if stems & _REPORT:
+    if rep:
         f += ["rep", f"rep:{T}"]
-    if any(x.norm[:1].isdigit() for x in sent):
+    if num:
         f.append(f"num:{T}")
     f.append(f"pos={_bucket(c.first)}")
-    f.append(f"len={_bucket(len(sent) // 4)}")
+    f.append(f"len={_bucket(len(toks) // 4)}")
     f.append(f"cl={_bucket(b - a)}")
     return f
 
@@ -101,7 +111,7 @@ class Filter:
 
     def score(self, c) -> float:
         w = self.weights
-        z = self.bias + sum(w.get(x, 0.0) for x in set(c.features))
+        z = self.bias + sum(map(w.get, set(c.features), repeat(0.0)))  # same order, same sum as a loop
         key = (id(c.stems), c.entry.type)
         part = self._sentence_part.get(key)
         if part is None or part[0] is not c.stems:

@@ -54,6 +54,7 @@ class Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = field(default_factory=dict)
     stop: set[str] = field(default_factory=set)  # whole normalised words that never open a trigger
     _memo: dict = field(default_factory=dict, repr=False)  # forms → lookup result (news repeats words)
+    _starts: dict = field(default_factory=dict, repr=False)  # forms → what a token with them may open
 
     def add_word(self, key: str, entry: Entry) -> None:
         self.words.setdefault(key, entry)  # the first listing wins
@@ -77,6 +78,22 @@ class Lexicon:
         if len(memo) < 500_000:
             memo[forms] = hit
         return hit
+
+    def starts(self, forms: tuple[str, ...]) -> tuple[tuple, tuple[Entry, str] | None] | None:
+        """What a token with these candidate forms (whole word first) may open, or None when nothing:
+        ``(phrases, hit)``, the phrases listed under any of its forms (in form order, longest first within
+        a form) and its single-word :meth:`lookup` hit (None for non-words and words under three letters).
+        Depends on the forms alone, so it is computed once per distinct word."""
+        memo = self._starts
+        if forms in memo:
+            return memo[forms]
+        phrases = tuple(p for form in forms for p in self.phrases.get(form, ()))
+        norm = forms[0]
+        hit = self.lookup(forms) if norm[:1].isalnum() and len(norm) >= 3 else None
+        info = (phrases, hit) if phrases or hit is not None else None
+        if len(memo) < 500_000:
+            memo[forms] = info
+        return info
 
     def _lookup(self, forms: tuple[str, ...]) -> tuple[Entry, str] | None:
         if forms[0] in self.stop or forms[-1] in self.stop:

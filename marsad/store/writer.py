@@ -30,8 +30,8 @@ def _day(value: str | None) -> str | None:
     return value[:10]
 
 
-def _dumps(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+# One encoder for every row: ``json.dumps`` with options builds a new encoder per call.
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 class RejectedPageError(MarsadError, ValueError):
@@ -156,41 +156,41 @@ class Store:
                             [(n, t.text, t.start, t.end, t.value, t.kind) for t in a.dates])
         ents = {e.id: e for e in a.entities}
         actor_stats: dict[str, list] = {}
-        for e in a.entities:
-            cur.execute(
+        if a.entities:
+            # One statement per table, not one per row: the entity row ids the mentions point at are read
+            # back in one query (the article's entities are the only rows of it).
+            cur.executemany(
                 "INSERT INTO entities (article, eid, type, name, name_norm, name_latin, actor, country, code,"
                 " roles, n_mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (n, e.id, e.type, e.name, normalize_for_match(e.name), e.name_latin, e.actor, e.country,
-                 e.code, _dumps(list(e.roles)), len(e.mentions)))
-            en = cur.lastrowid
-            if e.mentions:
-                cur.executemany('INSERT INTO mentions (entity, article, text, start, "end") VALUES (?,?,?,?,?)',
-                                [(en, n, m.text, m.start, m.end) for m in e.mentions])
-            if e.actor:
-                st = actor_stats.setdefault(e.actor, [e, 0, 0, 0])
-                st[1] += len(e.mentions)
+                [(n, e.id, e.type, e.name, normalize_for_match(e.name), e.name_latin, e.actor, e.country,
+                  e.code, _dumps(list(e.roles)), len(e.mentions)) for e in a.entities])
+            rowid = dict(cur.execute("SELECT eid, n FROM entities WHERE article=?", (n,)).fetchall())
+            cur.executemany('INSERT INTO mentions (entity, article, text, start, "end") VALUES (?,?,?,?,?)',
+                            [(rowid[e.id], n, m.text, m.start, m.end) for e in a.entities for m in e.mentions])
+            for e in a.entities:
+                if e.actor:
+                    st = actor_stats.setdefault(e.actor, [e, 0, 0, 0])
+                    st[1] += len(e.mentions)
 
         def ent(eid):
             return ents.get(eid) if eid else None
 
+        rows = []
         for q in a.quotes:
             sp, via = ent(q.speaker), ent(q.via)
-            cur.execute(
-                'INSERT INTO quotes (article, qid, text, start, "end", direct, speaker, speaker_actor, speaker_name,'
-                " speaker_text, cue, via, via_actor, date, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (n, q.id, q.text, q.start, q.end, int(q.direct), q.speaker, sp.actor if sp else None,
-                 sp.name if sp else None, q.speaker_text, q.cue, q.via, via.actor if via else None,
-                 q.date, _day(q.date or a.published)))
+            rows.append((n, q.id, q.text, q.start, q.end, int(q.direct), q.speaker, sp.actor if sp else None,
+                         sp.name if sp else None, q.speaker_text, q.cue, q.via, via.actor if via else None,
+                         q.date, _day(q.date or a.published)))
             if sp is not None and sp.actor:
                 actor_stats[sp.actor][2] += 1
+        if rows:
+            cur.executemany(
+                'INSERT INTO quotes (article, qid, text, start, "end", direct, speaker, speaker_actor, speaker_name,'
+                " speaker_text, cue, via, via_actor, date, day) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        rows = []
         for v in a.events:
             s, t, loc = ent(v.source), ent(v.target), ent(v.location)
-            cur.execute(
-                "INSERT INTO events (article, vid, type, mode, source, source_actor, source_name, source_country,"
-                " target, target_actor, target_name, target_country, location, location_actor, location_name,"
-                " location_country, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end,"
-                " negated, modality, date, day, quote)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows.append(
                 (n, v.id, v.type, v.mode,
                  v.source, s.actor if s else None, s.name if s else None, s.country if s else None,
                  v.target, t.actor if t else None, t.name if t else None, t.country if t else None,
@@ -199,8 +199,15 @@ class Store:
                  int(v.negated), v.modality, v.date, _day(v.date or a.published), v.quote))
             for x in {e.actor for e in (s, t) if e is not None and e.actor}:
                 actor_stats[x][3] += 1
-        for actor, (e, n_mentions, n_quotes, n_events) in actor_stats.items():
-            cur.execute(
+        if rows:
+            cur.executemany(
+                "INSERT INTO events (article, vid, type, mode, source, source_actor, source_name, source_country,"
+                " target, target_actor, target_name, target_country, location, location_actor, location_name,"
+                " location_country, trigger_text, trigger_start, trigger_end, sentence_start, sentence_end,"
+                " negated, modality, date, day, quote)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+        if actor_stats:
+            cur.executemany(
                 "INSERT INTO actors (id, name, name_latin, type, country, code, n_articles, n_mentions, n_quotes,"
                 " n_events, first_day, last_day) VALUES (?,?,?,?,?,?,1,?,?,?,?,?)"
                 " ON CONFLICT(id) DO UPDATE SET n_articles = n_articles + 1,"
@@ -212,8 +219,8 @@ class Store:
                 "   THEN coalesce(excluded.first_day, first_day) ELSE first_day END,"
                 " last_day = CASE WHEN last_day IS NULL OR excluded.last_day > last_day"
                 "   THEN coalesce(excluded.last_day, last_day) ELSE last_day END",
-                (actor, e.name, e.name_latin, e.type, e.country, e.code, n_mentions, n_quotes, n_events,
-                 day, day))
+                [(actor, e.name, e.name_latin, e.type, e.country, e.code, n_mentions, n_quotes, n_events, day, day)
+                 for actor, (e, n_mentions, n_quotes, n_events) in actor_stats.items()])
 
     @staticmethod
     def _insert_failure(cur: sqlite3.Cursor, err: MarsadError, path: str, run: int | None, now: str) -> None:
