@@ -471,6 +471,12 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
     return out
 
 
+def _names_someone(doc: _Doc, j: int) -> bool:
+    """Does the phrase at token ``j`` name a source («كاتب الدولة», «المصادر», a person or organisation), not a
+    thing («بحسب نوع القضية»)?"""
+    return head_of(doc.tokens[j]) is not None or _names_source(doc, j, doc.lexicon)
+
+
 def _names_source(doc: _Doc, j: int, lexicon: CueLexicon) -> bool:
     toks = doc.tokens
     for k in (j, j + 1):
@@ -725,7 +731,8 @@ PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري و
 # Verbs that begin like the article («والتقى رئيس الوفد …»).
 ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست".split())
 NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
-    "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا".split())
+    "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا لان لانه لانها لانهم اذ اذا لو لولا عندما حين حينما بعدما "
+    "قبلما كي لكي حتي لكن لكنه لكنها ولكن ولكنه ولكنها اما".split())
 
 
 def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
@@ -748,15 +755,17 @@ def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
                 and doc.mentions.within(t.start, t.end + 60)[0].start <= t.start)
 
 
-def _sentence_subject(doc: _Doc, upto: int) -> Speaker | None:
+def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False) -> Speaker | None:
     """The subject of the first clause of the sentence, before token ``upto``, that has one: a cue with no
     subject of its own shares the subject of the verb it is coordinated with («ولم يتردد المدرب … وأجاب»,
-    «نشرت صحيفة X تقريرا …، حيث قالت إن», «عقدها منظمو التظاهرة …، مبينين أن»)."""
+    «نشرت صحيفة X تقريرا …، حيث قالت إن»). With ``nearest``, the last such clause: an adverbial participle
+    belongs to the clause just before it («…، وأرفقت قناة X الفيديو، مشيرة إلى أن»)."""
     toks = doc.tokens
     norms = toks.norms
     s_start, _ = doc.sentence(toks.starts[upto])
     c = doc.tok(s_start)
     after_side = False
+    found = None
     while c < upto:
         if doc.in_marks(toks.starts[c]):
             c += 1  # the sentence splitter cut inside quoted words: they are not the reporter's clauses
@@ -778,10 +787,12 @@ def _sentence_subject(doc: _Doc, upto: int) -> Speaker | None:
                 first = toks[rng[0]]
                 prep = first.norm[:1] in ("ب", "ل", "ك") and len(first.forms) > 1
                 if not prep and first.norm not in ("ما", "من"):
-                    return _speaker_from(doc, *rng)
+                    found = rng
+                    if not nearest:
+                        break
         after_side = False
         c = nxt + 1
-    return None
+    return _speaker_from(doc, *found) if found else None
 
 
 def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: bool) -> Speaker | None:
@@ -828,7 +839,7 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
         if in_sentence and v.first < s_first:
             in_sentence = False
             # no reporting verb in the participle's own sentence: its main clause's subject, if it has one
-            sp = _sentence_subject(doc, cue.first)
+            sp = _sentence_subject(doc, cue.first, nearest=True)
             if sp is not None:
                 return sp, None
         if v.kind == "verb":
@@ -838,15 +849,28 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
                 if sp is not None:
                     return sp, via
                 return _no_subject(doc, v, last, True), None
-        elif v.kind == "attr" and in_sentence and _attr_verb(doc, v) is None \
+            if in_sentence:
+                prev = doc.tokens.norms[v.first - 1] if v.first else ""
+                if prev in ("ما", "مما", "بما", "عما", "كما"):
+                    # «وبالعودة إلى ما قاله الدكتور ميزاب، …، مشيرا»: the subject follows the verb
+                    sp, via = _np_speaker(doc, v, v.last + 1, cue.first)
+                    if sp is not None:
+                        return sp, via
+                elif prev not in RELATIVES:
+                    # «هول يؤكد أنه …، قائلا»: the subject before the sentence's reporting verb
+                    rng = subject_before(doc.tokens, v.first, doc.tok(doc.clause_start(v.start)))
+                    if rng is not None:
+                        return _speaker_from(doc, *rng), None
+        elif v.kind == "attr" and in_sentence and not v.cue.form.endswith("ما") \
+                and doc.tokens.norms[v.last + 1] != "ما" \
                 and v.first > 0 and doc.tokens.norms[v.first - 1] in ("،", ","):
             # «…، حسب كاتب الدولة …، مشيرا إلى أن»: the one the sentence attributes it to
             rng = noun_phrase(doc.tokens, v.last + 1, cue.first, doc.body, doc.any_cue)
-            if rng is not None:
+            if rng is not None and _names_someone(doc, rng[0]):
                 return _speaker_from(doc, *rng), None
         i -= 1
     if in_sentence:
-        sp = _sentence_subject(doc, cue.first)
+        sp = _sentence_subject(doc, cue.first, nearest=True)
         if sp is not None:
             return sp, None
     return last, None

@@ -24,7 +24,7 @@ BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
 NP_STOPS = frozenset(
     """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
     علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
-    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان حديثه حديثها كلامه كلامها
+    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
 ADDRESSEES = frozenset(
@@ -33,6 +33,8 @@ ADDRESSEES = frozenset(
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
 START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
+OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها".split())  # «وتابع حديثه»: an object, not a subject
+LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
 AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
@@ -201,7 +203,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1  # «مصدر في الشرطة»
                 continue
             break
-        if b == a and (n in NP_STOPS or n in START_STOPS or is_addressee(tok) or is_first_person(n)):
+        if b == a and (n in NP_STOPS or n in START_STOPS or n in OBJECT_WORDS or is_addressee(tok)
+                       or is_first_person(n)):
             return None
         if not tok.is_word and n not in "-–()":
             break
@@ -256,7 +259,12 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
 
 
 def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -> tuple[int, int] | None:
-    """The short subject between the clause start and a verb (SVO), or None."""
+    """The short subject between the clause start and a verb (SVO), or None. In a long clause, the words
+    after a linking particle just before the verb («… لكن البيان قال», «بينما الوزير يؤكد»)."""
+    for k in range(cue_first - 1, max(clause_start_tok, cue_first - 5) - 1, -1):
+        if tokens[k].norm in LINKING and k > clause_start_tok:
+            clause_start_tok = k
+            break
     a = clause_start_tok
     while a < cue_first and (tokens[a].norm in SVO_PARTICLES or tokens[a].norm in ("،", ",")):
         a += 1

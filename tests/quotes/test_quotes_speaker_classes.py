@@ -179,3 +179,31 @@ def test_quotes_class_scorer_counts_the_same_name_at_another_mention():
     sp = body.index("سامر الخطيب")  # the gold names the first mention; the system finds the second
     gold = GoldArticle("a", body, [{"start": q, "end": q + 20, "direct": True, "speaker": [sp, sp + 11]}])
     assert score([gold], use_ner=False)["speaker_accuracy"] == 1.0
+
+
+# ---------------------------------------------------------------- more subject positions, checked on unseen pages
+def test_quotes_class_subject_after_lakin():
+    body = "ولم ترد تفاصيل فورية عن هوية من كان يحاول نقل الشحنة لكن البيان قال إن التحقيق مستمر منذ أيام."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "البيان"
+
+
+def test_quotes_class_participle_after_ma_qalahu():
+    body = ("وبالعودة إلى ما قاله الخبير الأمني سامر الخطيب، فإن آلاف القطع تنتشر في البلاد، "
+            "مشيرا إلى أن الحدود الجنوبية هي المعبر الرئيسي للتهريب.")
+    found = find_quotes(make_article(body))
+    assert found[-1].speaker_text.startswith("الخبير الأمني سامر الخطيب")
+
+
+def test_quotes_class_participle_after_svo_verb():
+    body = ("سامر الخطيب يؤكد أنه اعتاد على الخطر منذ سنوات، وبات التهديد أمرا عاديا في عمله، "
+            "قائلا: «على الأرض لا أفكر إلا في الخطوة التالية».")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["سامر الخطيب"] * 2
+
+
+def test_quotes_class_bihasab_a_thing_is_not_a_source():
+    body = ("وقال المحامي سامر الخطيب إن التقاضي حق للجميع، بحسب نوع القضية وجهة اختصاصها، "
+            "مبينا أن البعض يسيء استخدام هذا الحق.")
+    found = find_quotes(make_article(body))
+    assert found[-1].speaker_text == "المحامي سامر الخطيب"
