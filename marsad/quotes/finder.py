@@ -33,6 +33,8 @@ WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
+# A short marked phrase right after one of these is a medium's name, not a quote.
+MEDIA_NOUNS = frozenset("صحيفه جريده وكاله قناه موقع مجله اذاعه برنامج شبكه".split())
 # Verbs that report speech only when words follow («وتابع: …», «وتابع أن …»); else «تابع» is "followed".
 WORDS_ONLY = frozenset({"تابع"})
 # What may stand right before a writer's «أعتقد»: a sentence or clause break, «لكن», «ما زلت», «أنا».
@@ -232,6 +234,8 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         if any(t.norm in COMPLEMENTIZERS and real_complementizer(body, t.start, t.end, t.norm) for t in gap):
             return None  # inside reported speech: the clause carries it
         before = doc.tokens[o - 1] if o > 0 else None
+        if before is not None and words <= 4 and any(f in MEDIA_NOUNS for f in before.forms):
+            return None  # «كشفت صحيفة "وول ستريت جورنال"»: the name of the medium
         # «ل"الجوهرة"»: the mark sits on a preposition written against it
         attached = before is not None and before.end == ms.open and before.norm in ATTACHED
         immediate = (not gap) or prev == ":" or cue.kind == "colon" and len(gap) <= 1
@@ -713,6 +717,9 @@ def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | N
     if rng is None:
         return None, None
     a, b = rng
+    if cue is not None and cue.cue.lemma == "لفت" and b - a == 1 and b < len(doc.tokens) \
+            and doc.tokens.norms[b] == "الي":
+        return None, None  # «ولفت الانتباه إلى أنه»: the object, whatever its spelling
     if cue is not None and cue.cue.lemma == "نقل":
         # «نقلت وكالة X عن Y قوله»: X carried the words of Y
         k = next((i for i in range(a, limit) if doc.tokens[i].norm == "عن"), None)

@@ -25,7 +25,7 @@ from importlib import resources
 from marsad.errors import MarsadError
 from marsad.text import normalize_for_match
 
-NO_PRONOUN_SUFFIX = frozenset({"رأى"})
+NO_PRONOUN_SUFFIX = frozenset({"رأى", "أبرز"})  # «رأيه» his opinion, «أبرزها» the foremost of them
 KINDS = frozenset({"verb", "part", "colon", "noun", "attr", "tag", "stop", "source"})
 
 

@@ -33,7 +33,7 @@ ADDRESSEES = frozenset(
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
 START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
-OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها".split())  # «وتابع حديثه»: an object, not a subject
+OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
 AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
@@ -198,7 +198,11 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1
                 continue
             break
-        if b > a and (n in NP_STOPS or is_addressee(tok)):
+        if b > a and (n in NP_STOPS or n in RELATIVES or is_addressee(tok)):
+            # a relative clause («الفحوصات التي خضع لها اللاعب …») names someone else
+            if n in RELATIVES and b - a == 1 and tokens[a].norm in SOURCE_HEADS | {"المسوول", "المصدر"}:
+                b += 1  # «المسؤول الذي طلب عدم نشر اسمه»: the description is the only name
+                continue
             if n == "في" and b - a == 1 and tokens[a].norm in SOURCE_HEADS:
                 b += 1  # «مصدر في الشرطة»
                 continue

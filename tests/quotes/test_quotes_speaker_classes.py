@@ -207,3 +207,32 @@ def test_quotes_class_bihasab_a_thing_is_not_a_source():
             "مبينا أن البعض يسيء استخدام هذا الحق.")
     found = find_quotes(make_article(body))
     assert found[-1].speaker_text == "المحامي سامر الخطيب"
+
+
+def test_quotes_class_abrazuha_is_a_superlative_not_a_cue():
+    body = ("وأكد سامر الخطيب عودة عدد من الأسواق وأبرزها الفرنسية والألمانية.\n"
+            "وقال إن الآمال معلقة على الأسواق المغاربية هذا الموسم.")
+    e1 = entity(body, "e1", "PER", "سامر الخطيب")
+    (q,) = find_quotes(make_article(body, [e1]))
+    assert q.speaker == "e1"
+
+
+def test_quotes_class_relative_clause_inside_the_subject():
+    body = "أكدت الفحوصات الطبية التي خضع لها اللاعب سامر الخطيب أنه يعاني من قطع في الأربطة."
+    e1 = entity(body, "e1", "PER", "سامر الخطيب")
+    (q,) = find_quotes(make_article(body, [e1]))
+    assert (q.speaker, q.speaker_text) == (None, "الفحوصات الطبية")
+
+
+def test_quotes_class_lafata_al_intibah_is_an_object():
+    body = ("وأفاد الرئيس سامر الخطيب بأنه سيجري مباحثات اليوم مع نظرائه.\n"
+            "ولفت الانتباه إلى أنه من المرجح عقد مؤتمر عبر الهاتف هذا المساء.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الرئيس سامر الخطيب"] * 2
+
+
+def test_quotes_class_medium_name_in_marks_is_not_a_quote():
+    body = 'كشفت صحيفة "وول ستريت جورنال" أمس أن الوفد زار المنطقة سرا الأسبوع الماضي.'
+    (q,) = find_quotes(make_article(body))
+    assert q.text == "الوفد زار المنطقة سرا الأسبوع الماضي"
+    assert q.speaker_text.startswith('صحيفة "وول ستريت جورنال"')
