@@ -73,12 +73,25 @@ def _data_dir(args):
     return path
 
 
+_NEURAL_NOTE = """\
+This is the CRF half of the shipped entity tagger; it runs alone from {out}.
+The neural half (neural.npz, a BiLSTM-CNN-CRF run with numpy) is trained with torch, a training extra that is
+never needed at run time. To build it (CPU wheel of torch in a separate venv, gensim, one thread, ~1 h):
+  python -m venv TVENV && TVENV/bin/pip install torch --index-url https://download.pytorch.org/whl/cpu
+  TVENV/bin/pip install gensim numpy python-crfsuite -e .
+  PYTHONHASHSEED=0 TVENV/bin/python tools/ner/build_embeddings.py DATA EMB      # word2vec on unlabeled news
+  OMP_NUM_THREADS=1 TVENV/bin/python tools/ner/train_bilstm.py --w2v EMB/w2v.model --out NN --hidden 200
+  cp NN/neural.npz marsad/resources/ner/ensemble.json {out}/
+See marsad/resources/ner/MODEL_CARD.md ("Reproduce")."""
+
+
 def cmd_train(args) -> int:
     if args.what == "ner":
         from marsad.entities.train import train
 
         out = train(args.out, data_dir=_data_dir(args), seed=args.seed)
         print(f"model written to {out}")
+        print(_NEURAL_NOTE.format(out=out))
         return EXIT_OK
     raise UsageError(f"nothing to train called {args.what!r}")
 
