@@ -33,13 +33,14 @@ def default_data_dir() -> Path:
 
 
 def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = None,
-             sets: tuple[str, ...] = tuple(TEST_SETS)) -> dict:
+             sets: tuple[str, ...] = tuple(TEST_SETS), recent: bool = True) -> dict:
     """Score a model directory (default: the shipped model) on the test corpora.
 
     Args:
         model_dir: a directory written by :func:`marsad.entities.train.train`; ``None`` for the shipped one.
         data_dir: the shared data folder; default :func:`default_data_dir`.
         sets: which of ``TEST_SETS`` to score.
+        recent: also score the recent-news dev set (:func:`evaluate_recent_dev`) when its sources are there.
 
     Returns:
         ``{set_name: {"overall": {precision, recall, f1, gold, predicted, correct}, "per_type": {TYPE: …},
@@ -72,7 +73,24 @@ def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = 
         d = score(gold, doc)
         r["document"] = {"overall": d["overall"], "per_type": d["per_type"], "window": DOC_WINDOW}
         result[name] = r
+    recent_result = evaluate_recent_dev(tagger, data) if recent else None
+    if recent_result:
+        result["recent_dev"] = recent_result
     return result
+
+
+def evaluate_recent_dev(tagger=None, data_dir: str | Path | None = None) -> dict | None:
+    """Score ``tagger.find`` (raw text → spans, post-tagger rules included) on the recent-news dev set
+    (``eval/ner/recent_dev.jsonl``, see :mod:`marsad.entities.recent_dev`); ``None`` when the SaudiNewsNet
+    and ANT sources are not under ``data_dir``. Keys: ``articles``, ``entities``, ``gold_types``, ``strict``
+    (PER ORG GPE LOC MISC) and ``place`` (GPE and LOC as one class), each ``{overall, per_type}``."""
+    from marsad.entities import recent_dev
+    from marsad.entities.tagger import load_tagger
+
+    data = Path(data_dir) if data_dir else default_data_dir()
+    if not recent_dev.available(data):
+        return None
+    return recent_dev.evaluate((tagger or load_tagger()).find, data)
 
 
 def format_table(result: dict) -> str:
@@ -92,6 +110,17 @@ def format_table(result: dict) -> str:
             lines.append(f"  {title}")
             rows = [*sorted(block["per_type"].items()), ("overall", block["overall"])]
             for typ, m in rows:
+                lines.append(f"{typ:<8}{m['precision']:>8.4f}{m['recall']:>8.4f}{m['f1']:>8.4f}{m['gold']:>7}"
+                             f"{m['predicted']:>7}")
+    if "recent_dev" in result:
+        r = result["recent_dev"]
+        lines.append(f"\nrecent_dev  ({r['articles']} SaudiNewsNet/ANT articles, {r['entities']} mentions; raw text "
+                     f"through find(), post-tagger rules included; exact span)")
+        lines.append(f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>7}{'pred':>7}")
+        for title, key in (("strict types", "strict"), ("GPE and LOC as one PLACE class", "place")):
+            lines.append(f"  {title}")
+            block = r[key]
+            for typ, m in [*sorted(block["per_type"].items()), ("overall", block["overall"])]:
                 lines.append(f"{typ:<8}{m['precision']:>8.4f}{m['recall']:>8.4f}{m['f1']:>8.4f}{m['gold']:>7}"
                              f"{m['predicted']:>7}")
     return "\n".join(lines)

@@ -1,0 +1,125 @@
+"""The recent-news NER dev set (``eval/ner/recent_dev.jsonl``): load it and score an entity finder on it.
+
+The file holds article ids, body offsets and types only. Bodies are rebuilt from the shared data with the quote
+gold set's loader and body rule (:mod:`marsad.quotes.evaluate`: SaudiNewsNet ``day`` + ``index``, ANT
+``docno``; paragraphs stripped and joined with ``\\n``) and checked against ``body_sha256``.
+
+Scoring is exact-span, entity level, with CoNLL token semantics: both gold and predicted spans are widened to
+the :func:`marsad.text.tokenize` tokens they touch, so a clitic-attached mention («لروسيا») counts as its
+token, as in ANERcorp. Two views: ``strict`` (PER ORG GPE LOC MISC) and ``place`` (GPE and LOC as one class).
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+GOLD_FILE = Path(__file__).resolve().parents[2] / "eval" / "ner" / "recent_dev.jsonl"
+TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
+PLACE = {"GPE": "PLACE", "LOC": "PLACE"}
+
+Span = tuple[int, int, str]
+
+
+def prf(t: int, p: int, g: int) -> dict:
+    """Precision, recall, F1 and counts, in the shape of :func:`marsad.entities.conll.score`."""
+    pr = t / p if p else 0.0
+    rc = t / g if g else 0.0
+    f = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    return {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f, 4), "gold": g, "predicted": p,
+            "correct": t}
+
+
+@dataclass(frozen=True)
+class DevArticle:
+    id: str
+    body: str
+    entities: tuple[Span, ...]
+
+
+def available(root: Path) -> bool:
+    """Whether the shared data sets the dev set reads from are under ``root``."""
+    return (root / "SaudiNewsNet" / "dataset").is_dir() and (root / "ANT-Corpus" / "antcorpus_v1.1.jsonl").exists()
+
+
+def load(root: Path | None = None, path: Path = GOLD_FILE) -> list[DevArticle]:
+    """The dev articles with their bodies rebuilt from ``root`` (default: the shared data folder)."""
+    from marsad.quotes.evaluate import BODY_RULE, GoldDataError, _Sources, build_body, shared_data
+
+    src = _Sources(root or shared_data())
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            row = json.loads(line)
+            if row.get("body_rule", BODY_RULE) != BODY_RULE:
+                raise GoldDataError(f"{row['id']}: unknown body rule {row['body_rule']!r}")
+            body = build_body(src.text(row))
+            digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+            if digest != row["body_sha256"]:
+                raise GoldDataError(f"{row['id']}: rebuilt body differs from the annotated one (sha256 {digest})")
+            out.append(DevArticle(row["id"], body, tuple((a, b, t) for a, b, t in row["entities"])))
+    return out
+
+
+def _widener(body: str) -> Callable[[int, int], tuple[int, int]]:
+    from marsad.text import tokenize
+
+    toks = tokenize(body)
+    starts = [t.start for t in toks]
+
+    def widen(s: int, e: int) -> tuple[int, int]:
+        i = bisect.bisect_right(starts, s) - 1
+        j = bisect.bisect_right(starts, e - 1) - 1
+        a = toks[i].start if i >= 0 and toks[i].end > s else s
+        b = toks[j].end if j >= 0 and toks[j].end >= e else e
+        return a, b
+
+    return widen
+
+
+def score(articles: Iterable[DevArticle], predicted: Iterable[Iterable[Span]], places: bool = False,
+          errors: list | None = None) -> dict:
+    """Micro and per-type P/R/F1 of ``predicted`` (one span list per article) against the gold spans.
+
+    With ``places=True`` GPE and LOC are one class ``PLACE``. ``errors``, if given, collects
+    ``(article id, "fn"|"fp", start, end, type, text)`` for every miss.
+    """
+    tp, ng, np_ = Counter(), Counter(), Counter()
+    for art, pred in zip(articles, predicted):
+        widen = _widener(art.body)
+
+        def norm(spans):
+            out = set()
+            for s, e, t in spans:
+                t = PLACE.get(t, t) if places else t
+                if t in TYPES or t == "PLACE":
+                    out.add((*widen(s, e), t))
+            return out
+
+        g, p = norm(art.entities), norm(pred)
+        for c in g:
+            ng[c[2]] += 1
+        for c in p:
+            np_[c[2]] += 1
+        for c in g & p:
+            tp[c[2]] += 1
+        if errors is not None:
+            errors.extend((art.id, "fn", a, b, t, art.body[a:b]) for a, b, t in sorted(g - p))
+            errors.extend((art.id, "fp", a, b, t, art.body[a:b]) for a, b, t in sorted(p - g))
+    types = sorted(set(ng) | set(np_))
+    return {"overall": prf(sum(tp.values()), sum(np_.values()), sum(ng.values())),
+            "per_type": {t: prf(tp[t], np_[t], ng[t]) for t in types}}
+
+
+def evaluate(find: Callable[[str], list[Span]], root: Path | None = None) -> dict:
+    """Score ``find`` (text → spans, e.g. ``NerTagger.find``) on the dev set: strict and place views."""
+    arts = load(root)
+    pred = [find(a.body) for a in arts]
+    return {"articles": len(arts), "entities": sum(len(a.entities) for a in arts),
+            "gold_types": dict(Counter(t for a in arts for *_, t in a.entities)),
+            "strict": score(arts, pred), "place": score(arts, pred, places=True)}
