@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 GOLD_FILE = Path(__file__).resolve().parents[2] / "eval" / "ner" / "recent_dev.jsonl"
+#: 11 more articles annotated the same way after the rules were written, never used to change them.
+HELDOUT_FILE = GOLD_FILE.with_name("recent_heldout.jsonl")
 TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 PLACE = {"GPE": "PLACE", "LOC": "PLACE"}
 
@@ -116,9 +118,10 @@ def score(articles: Iterable[DevArticle], predicted: Iterable[Iterable[Span]], p
             "per_type": {t: prf(tp[t], np_[t], ng[t]) for t in types}}
 
 
-def evaluate(find: Callable[[str], list[Span]], root: Path | None = None) -> dict:
-    """Score ``find`` (text → spans, e.g. ``NerTagger.find``) on the dev set: strict and place views."""
-    arts = load(root)
+def evaluate(find: Callable[[str], list[Span]], root: Path | None = None, path: Path = GOLD_FILE) -> dict:
+    """Score ``find`` (text → spans, e.g. ``NerTagger.find``) on the dev set (or ``HELDOUT_FILE``): strict and
+    place views."""
+    arts = load(root, path)
     pred = [find(a.body) for a in arts]
     return {"articles": len(arts), "entities": sum(len(a.entities) for a in arts),
             "gold_types": dict(Counter(t for a in arts for *_, t in a.entities)),

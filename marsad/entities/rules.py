@@ -62,7 +62,7 @@ class Lexicon:
             if not line.strip() or line.startswith("#"):
                 continue
             kind, text, *flags = line.split("\t")
-            if kind in ("orgseat", "orghead"):
+            if kind in ("orgseat", "orghead", "locphrase"):
                 toks = tuple(_key(t[3]) for t in tokenize(text))
                 phrases.setdefault(kind, []).append((toks, "nisba" in flags))
             else:
@@ -208,7 +208,7 @@ def _fix_orgs(toks, lex: Lexicon, sp: _Spans) -> None:
             continue
         a, b = _strip_descr(toks, i, j, lex), j
         agency = lex.has("media", toks[i]) and j - i > 1 and lex.has("news", toks[i + 1])
-        while b > a + 1 and (_key(toks[b - 1][3]) in ("للانباء", "رسميه", "خاصه")
+        while b > a + 1 and (_key(toks[b - 1][3]) in ("للانباء", "رسميه", "خاصه", "تابع", "تابعه")
                              or (not agency and _nisba(toks[b - 1], base))):
             b -= 1
         if a == i and i > 0 and toks[i - 1][3] in ("ذا", "ذي") and sp.owner[i - 1] in (None, (i - 1, i)):
@@ -376,7 +376,8 @@ def _media(toks, base, lex: Lexicon, sp: _Spans) -> None:
         elif lex.whole("news", toks[j]):
             # «وكالة الأنباء اليمنية الرسمية», «وكالة أنباء الجمهورية الإيرانية»: the phrase is the name
             e = j + 1
-            while e < n and e - j <= 3 and toks[e][3].startswith("ال") and not lex.whole("stop", toks[e]):
+            while e < n and e - j <= 3 and toks[e][3].startswith("ال") and not lex.whole("stop", toks[e]) \
+                    and _key(toks[e][3]) not in ("تابع", "تابعه"):
                 e += 1
             while e > j + 1 and _key(toks[e - 1][3]) in ("رسميه", "خاصه"):
                 e -= 1
