@@ -33,6 +33,8 @@ WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
+# Prepositions written apart: a name after one, in the same stretch of a subject phrase, is inside its phrase.
+STANDALONE_PREPOSITIONS = frozenset("عن من في مع لدي الي علي باسم حول ضد بين".split())
 # A short marked phrase right after one of these is a medium's name, not a quote.
 MEDIA_NOUNS = frozenset("صحيفه جريده وكاله قناه موقع مجله اذاعه برنامج شبكه".split())
 # Verbs that report speech only when words follow («وتابع: …», «وتابع أن …»); else «تابع» is "followed".
@@ -696,9 +698,16 @@ def _speaker_from(doc: _Doc, a: int, b: int) -> Speaker:
             return head_of(doc.tokens[max(a, bisect_right(starts, m.start) - 1)]) is not None
 
         def lead(m) -> bool:
-            i = bisect_right(starts, m.start) - 1
-            return i <= a + 2 and all(head_of(doc.tokens[k]) or strip_article(norms[k]) in HONORIFICS
-                                      for k in range(a, i))
+            i = max(a, bisect_right(starts, m.start) - 1)
+            first = norms[i]
+            if first[:1] in ("ل", "ب") and len(first) > 3 and first[1:2] in ("ل", "ا") or first == "باسم":
+                return False  # «لنقابة موظفي …»: a prepositional phrase tagged as a name
+            k = i - 1
+            while k >= a and norms[k] not in ("،", ","):
+                if norms[k] in STANDALONE_PREPOSITIONS:
+                    return False
+                k -= 1
+            return True
 
         m = doc.mentions.best(s, e, complement, office, lead)
         if m is not None:
@@ -762,14 +771,15 @@ def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
                 and doc.mentions.within(t.start, t.end + 60)[0].start <= t.start)
 
 
-def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False) -> Speaker | None:
+def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False, s_start: int | None = None) -> Speaker | None:
     """The subject of the first clause of the sentence, before token ``upto``, that has one: a cue with no
     subject of its own shares the subject of the verb it is coordinated with («ولم يتردد المدرب … وأجاب»,
     «نشرت صحيفة X تقريرا …، حيث قالت إن»). With ``nearest``, the last such clause: an adverbial participle
     belongs to the clause just before it («…، وأرفقت قناة X الفيديو، مشيرة إلى أن»)."""
     toks = doc.tokens
     norms = toks.norms
-    s_start, _ = doc.sentence(toks.starts[upto])
+    if s_start is None:
+        s_start, _ = doc.sentence(toks.starts[upto])
     c = doc.tok(s_start)
     after_side = False
     found = None
@@ -786,8 +796,10 @@ def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False) -> Speaker | 
         if k + 1 < upto and norms[k] in ("من", "ومن") and norms[k + 1] in SIDE_WORDS \
                 or norms[k] in ("بدوره", "بدورها"):
             after_side = True
-            c = nxt + 1
-            continue
+            k += 1 if norms[k] in ("بدوره", "بدورها") else 2
+            if k >= nxt:
+                c = nxt + 1
+                continue  # «من جهته، عبر …»: the verb opens the next clause
         if k < nxt and _verb_like(doc, k, after_side):
             rng = noun_phrase(toks, k + 1, upto, doc.body, doc.any_cue)
             if rng is not None:
@@ -830,7 +842,44 @@ def _carry_or_sentence_subject(doc: _Doc, cue: CueHit, last: Speaker | None, sam
     s_start, _ = doc.sentence(cue.start)
     if same_sentence or (last is not None and last.start >= s_start):
         return last
-    return _sentence_subject(doc, cue.first) or last
+    own = _sentence_subject(doc, cue.first)
+    if own is None:
+        return last if last is not None else _earlier_subject(doc, s_start)
+    return _prefer(doc, own, last, cue.start)
+
+
+def _prefer(doc: _Doc, own: Speaker, last: Speaker | None, at: int) -> Speaker:
+    """A clause's own subject, unless it names no one («وقدم التهنئة للفارس …»: a definite common noun, no
+    entity, no role) while this paragraph's speaker goes on."""
+    p_start = doc.body.rfind("\n", 0, at) + 1
+    if last is None or last.start < p_start or own.entity is not None:
+        return own
+    k = doc.tok(own.start)
+    t = doc.tokens[k]
+    if not t.norm.startswith("ال") or head_of(t) or _names_source(doc, k, doc.lexicon):
+        return own
+    nxt = doc.tokens.norms[k + 1] if k + 1 < len(doc.tokens) and doc.tokens.starts[k + 1] < own.end else ""
+    if nxt and nxt[:1].isalpha() and not nxt.startswith(("ال", "ل", "ب")):
+        return own  # «الفارس عبدالله الشربتلي»: a name follows the noun
+    return last
+
+
+def _earlier_subject(doc: _Doc, s_start: int) -> Speaker | None:
+    """No one to carry on: the subject of an earlier sentence of the paragraph («رفع الأمير X التهنئة … .
+    وأكد أن …»), the nearest first, at most two back."""
+    p_start = doc.body.rfind("\n", 0, s_start) + 1
+    pos = s_start
+    for _ in range(2):
+        if pos <= p_start:
+            return None
+        prev_start, _ = doc.sentence(pos - 1)
+        if prev_start < p_start:
+            return None
+        sp = _sentence_subject(doc, doc.tok(pos), s_start=prev_start)
+        if sp is not None:
+            return sp
+        pos = prev_start
+    return None
 
 
 def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[Speaker | None, Speaker | None]:
@@ -848,7 +897,7 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
             # no reporting verb in the participle's own sentence: its main clause's subject, if it has one
             sp = _sentence_subject(doc, cue.first, nearest=True)
             if sp is not None:
-                return sp, None
+                return _prefer(doc, sp, last, cue.start), None
         if v.kind == "verb":
             initial = _clause_initial(doc, v)
             if initial:
@@ -865,7 +914,7 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
                         return sp, via
                 elif prev not in RELATIVES:
                     # «هول يؤكد أنه …، قائلا»: the subject before the sentence's reporting verb
-                    rng = subject_before(doc.tokens, v.first, doc.tok(doc.clause_start(v.start)))
+                    rng = subject_before(doc.tokens, v.first, doc.tok(doc.clause_start(v.start)), False)
                     if rng is not None:
                         return _speaker_from(doc, *rng), None
         elif v.kind == "attr" and in_sentence and not v.cue.form.endswith("ما") \
@@ -879,7 +928,9 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
     if in_sentence:
         sp = _sentence_subject(doc, cue.first, nearest=True)
         if sp is not None:
-            return sp, None
+            return _prefer(doc, sp, last, cue.start), None
+    if last is None:
+        return _earlier_subject(doc, doc.sentence(cue.start)[0]), None
     return last, None
 
 

@@ -110,23 +110,25 @@ class Relations:
 
     all: frozenset[str]  # every form, normalised
     name_starts: frozenset[str]  # forms that also begin names («أبو», «ابن»)
+    kin: frozenset[str] = frozenset()  # relatives: a phrase opened by one is about the relative
 
 
 def parse_relations(lines) -> Relations:
     forms: set[str] = set()
-    names: set[str] = set()
+    flagged: dict[str, set[str]] = {"name": set(), "kin": set()}
     for n, line in enumerate(lines, 1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) > 2 or (len(parts) == 2 and parts[1] != "name") or " " in parts[0]:
-            raise LexiconError(f"relations.txt line {n}: expected one word and an optional «name» flag, got {line!r}")
+        flags = parts[1].split(",") if len(parts) == 2 else []
+        if len(parts) > 2 or " " in parts[0] or any(f not in flagged for f in flags):
+            raise LexiconError(f"relations.txt line {n}: expected one word and optional flags name,kin, got {line!r}")
         form = normalize_for_match(parts[0])
         forms.add(form)
-        if len(parts) == 2:
-            names.add(form)
-    return Relations(frozenset(forms), frozenset(names))
+        for f in flags:
+            flagged[f].add(form)
+    return Relations(frozenset(forms), frozenset(flagged["name"]), frozenset(flagged["kin"]))
 
 
 @lru_cache(maxsize=1)

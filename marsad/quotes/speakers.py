@@ -13,6 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from marsad.actors.base import strip_article
+from marsad.actors.roles import HEADS
 from marsad.quotes.lexicon import load, relations
 from marsad.records import Entity
 from marsad.text import Token, normalize_for_match
@@ -24,7 +25,7 @@ BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
 NP_STOPS = frozenset(
     """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
     علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
-    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان
+    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان بعدها قبلها حينها وقتها يومها
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
 ADDRESSEES = frozenset(
@@ -108,7 +109,8 @@ class MentionIndex:
         ``governed(mention)`` tells a person named as a complement («مستشار ترامب», «والد الضحية محمد»): such a
         person is not the speaker, and when every person in the phrase is one, no mention names it (None).
         ``office(mention)`` tells a role-only mention («رئيس الجمهورية اليمنية»): a name is preferred to it.
-        ``lead(mention)`` tells a person the phrase opens with (after titles only): it is the one named.
+        ``lead(mention)`` tells a person named outside any prepositional phrase of the subject («النائب عن
+        الاتحاد الوطني الحر» is inside one): the first such person is the one named.
         """
         found = self.within(start, end)
         if not found:
@@ -118,8 +120,10 @@ class MentionIndex:
             free = [m for m in people if governed is None or not governed(m)]
             if not free:
                 return None
-            if lead is not None and lead(free[0]):
-                return free[0]  # «أحمد قطان سفير …», «السفير أحمد قطان …»: the name the phrase opens with
+            if lead is not None:
+                clean = [m for m in free if lead(m)]
+                if clean:
+                    return clean[0]  # «أحمد قطان سفير …», «السفير أحمد قطان …»: the name the phrase opens with
             named = [m for m in free if not (office and office(m))]
             return (named or free)[-1]
         return min(found, key=lambda m: (self.RANK[m.type], -m.start))
@@ -138,12 +142,26 @@ def governed(tokens, a: int, i: int, j: int, text: str) -> bool:
         prev = norms[i - 1]
         if prev in rel.all or prev in COMPLEMENT_PREPOSITIONS:
             return True
-        if norms[a] in rel.all and "،" not in norms[a:i] and "," not in norms[a:i]:
+        if norms[a] in rel.kin and "،" not in norms[a:i] and "," not in norms[a:i]:
+            return True
+        if prev.startswith(("لل", "بال")) and len(prev) > 4 or prev[:1] == "ل" and len(prev) >= 5 and prev[-1] == "ه":
+            # «وقدم التهنئة للفارس الشربتلي», «لنقابة موظفي»: a name after a «لـ» phrase is its complement
             return True
     first = norms[i]
     if j - i > 1 and first in rel.all and first not in rel.name_starts:
         return True
-    return first[:3] in ("لل", "بال") or (first[:1] == "ل" and first[1:] in rel.all)
+    return first.startswith(("لل", "بال")) or (first[:1] == "ل" and first[1:] in rel.all)
+
+
+def _possessed_object(norm: str) -> bool:
+    """«وأكد استعدادهم لتقديم الدعم»: a verbal noun with a possessor after a verb is its object (the subject
+    is dropped); «وقال رئيسها», «وقال قادتها» are subjects."""
+    for suffix in ("هما", "هم", "هن", "ها"):
+        if norm.endswith(suffix) and len(norm) - len(suffix) >= 3 and not norm.startswith("ال"):
+            stem = norm[: -len(suffix)]
+            # only verbal nouns (استعداد، تقدير، ترحيب): a possessed plural («قادتها») may well be the subject
+            return len(stem) >= 5 and stem.startswith(("است", "ت")) and stem not in HEADS
+    return False
 
 
 def is_first_person(norm: str) -> bool:
@@ -208,7 +226,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 continue
             break
         if b == a and (n in NP_STOPS or n in START_STOPS or n in OBJECT_WORDS or is_addressee(tok)
-                       or is_first_person(n)):
+                       or is_first_person(n) or _possessed_object(n)):
             return None
         if not tok.is_word and n not in "-–()":
             break
@@ -222,9 +240,11 @@ def _np_word(tok: Token, text: str) -> bool:
     return tok.is_word
 
 
+TIME_UNITS = frozenset("يوم يومين ايام ساعه ساعات اسبوع اسبوعين اسابيع شهر شهرين اشهر سنه سنوات دقائق".split())
 TIME_WORDS = frozenset(
     """يوم امس اليوم غدا الليله صباح مساء ظهر عصر عشيه الاول الماضي الجاري الحالي المقبل القادم اول من امس
-    الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها""".split())
+    الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها
+    بعدها قبلها حينها وقتها يومها""".split())
 
 
 def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
@@ -232,6 +252,8 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
     j = i
     while j < limit and j - i < 6 and (tokens[j].norm in TIME_WORDS or tokens[j].norm.isdigit()):
         j += 1
+        if j > i and j + 1 < limit and tokens[j].norm[:1] == "ب" and tokens[j + 1].norm in TIME_UNITS:
+            j += 2  # «بعدها بأربعة أيام»
     if j > i and j < limit and tokens[j].is_word and tokens[j].norm not in COMPLEMENTIZERS:
         i = j
     for _ in range(2):
@@ -262,9 +284,11 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
     return i
 
 
-def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -> tuple[int, int] | None:
+def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int,
+                   inside_clause: bool = True) -> tuple[int, int] | None:
     """The short subject between the clause start and a verb (SVO), or None. In a long clause, the words
-    after a linking particle just before the verb («… لكن البيان قال», «بينما الوزير يؤكد»)."""
+    after a linking particle just before the verb («… لكن البيان قال», «بينما الوزير يؤكد»); after «أن», the
+    subject of that clause («يشار أن الفيفا قد أكدت»), unless ``inside_clause`` is false."""
     for k in range(cue_first - 1, max(clause_start_tok, cue_first - 5) - 1, -1):
         if tokens[k].norm in LINKING and k > clause_start_tok:
             clause_start_tok = k
@@ -279,7 +303,15 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int) -
     first = tokens[a].norm
     if first in START_STOPS or first in NP_STOPS or (first[:1] == "و" and first[1:] in START_STOPS | NP_STOPS):
         return None  # «ومن اللاعبين الجدد أشاد …»: a fronted phrase, not a subject
-    if any(not t.is_word and t.norm not in "-–" for t in tokens[a:b]):
+    for k in range(b - 1, a - 1, -1):
+        if tokens[k].norm in COMPLEMENTIZERS:
+            if not inside_clause:
+                return None  # the verb is inside someone's reported words
+            a = k + 1  # «يشار أن الفيفا قد أكدت»: the subject of the clause after «أن»
+            break
+    while b > a and tokens[b - 1].norm in AUXILIARIES:
+        b -= 1
+    if b <= a or any(not t.is_word and t.norm not in "-–" for t in tokens[a:b]):
         return None
     return a, b
 

@@ -236,3 +236,39 @@ def test_quotes_class_medium_name_in_marks_is_not_a_quote():
     (q,) = find_quotes(make_article(body))
     assert q.text == "الوفد زار المنطقة سرا الأسبوع الماضي"
     assert q.speaker_text.startswith('صحيفة "وول ستريت جورنال"')
+
+
+def test_quotes_class_earlier_sentence_subject_when_nothing_to_carry():
+    body = ("رفع رئيس الاتحاد سامر الخطيب التهنئة للفارس كاظم جلالي بمناسبة فوزه بالبطولة. "
+            "وأكد أن هذا الإنجاز غير مستغرب من فرسان المملكة. وقدم التهنئة للفارس كاظم جلالي على مستواه، "
+            "مؤكدا أن الاتحاد يعمل على تذليل الصعوبات أمام الفرسان.")
+    e1 = entity(body, "e1", "PER", "سامر الخطيب")
+    e2 = entity(body, "e2", "PER", "كاظم جلالي")
+    found = find_quotes(make_article(body, [e1, e2]))
+    assert [q.speaker for q in found] == ["e1", "e1"]
+
+
+def test_quotes_class_min_janibihi_without_comma():
+    body = "قال الوزير كاظم جلالي إن البطولة ناجحة جدا.\nمن جانبه عبر الفارس سامر الخطيب عن سعادته وقال: «الحمد لله على هذا الفوز»."
+    found = find_quotes(make_article(body))
+    assert found[-1].speaker_text.startswith("الفارس سامر الخطيب")
+
+
+def test_quotes_class_time_phrase_after_the_verb_is_not_a_subject():
+    body = ("وأعيد انتخاب سامر الخطيب رئيسا للاتحاد في مايو الماضي إلا أنه أعلن بعدها بأربعة أيام "
+            "أنه سيتخلى عن منصبه في الخريف.")
+    (q,) = find_quotes(make_article(body))
+    assert "سامر الخطيب" in q.speaker_text
+
+
+def test_quotes_class_svo_subject_after_an_impersonal_anna():
+    body = "يشار أن الاتحاد الدولي قد أكد قبل البطولة أنه سيكون حازما مع كل السلوكيات المشينة."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الاتحاد الدولي"
+
+
+def test_quotes_class_verbal_noun_with_possessor_is_an_object():
+    body = ("وقال رئيس البرنامج سامر الخطيب إن الطلاب وصلوا جميعا.\n"
+            "وأكد استعدادهم لتقديم الدعم الكامل للمدارس، مشيرا إلى أن البرنامج اختار أمهر المدربين.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["رئيس البرنامج سامر الخطيب"] * 2
