@@ -46,6 +46,54 @@ def load_lexstats(path: Path) -> dict[str, tuple[str, str]]:
             out[w] = (a, b)
     return out
 
+def load_selflex(path: Path) -> dict[str, tuple[str, str, str, str]]:
+    """Read ``selflex.tsv`` (see ``tools/ner/build_selflex.py``) into per-word feature values.
+
+    Returns word -> (dominant type and its share bucket, e.g. ``PERS4`` or ``O``; the four per-type buckets as
+    one string ``pPlLoOmM``; B-share bucket; frequency bucket).
+    """
+    out: dict[str, tuple[str, str, str, str]] = {}
+    if not path.exists():
+        return out
+    types = ("PERS", "LOC", "ORG", "MISC")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w, nb, p, l, o, m, b = line.rstrip("\n").split("\t")
+            bs = (p, l, o, m)
+            k = max(range(4), key=lambda i: bs[i])
+            dom = types[k] + bs[k] if bs[k] != "0" else "O"
+            out[w] = (dom, "p" + p + "l" + l + "o" + o + "m" + m, b, nb)
+    return out
+
+
+def load_phrases(path: Path) -> Gazetteer:
+    """Read ``selfphr.tsv`` (TYPE TAB normalised phrase) into a gazetteer matched like the main one."""
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                klass, ph = line.rstrip("\n").split("\t")
+                toks = tuple(_bare(t) for t in ph.split(" "))
+                if len(toks) >= 2:
+                    phrases.setdefault(toks[0], []).append((toks, klass))
+    for v in phrases.values():
+        v.sort(key=lambda e: -len(e[0]))
+    return Gazetteer(phrases=phrases)
+
+
+_NOSELF = ("u", "u", "u", "u")
+
+
+def load_emb(path: Path) -> dict[str, tuple[float, ...]]:
+    """Read ``emb.tsv`` (word TAB space-separated reduced word2vec values; ``tools/ner/build_embfeat.py``)."""
+    out: dict[str, tuple[float, ...]] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                w, v = line.rstrip("\n").split("\t")
+                out[w] = tuple(float(x) for x in v.split(" "))
+    return out
+
 #: Binary lexical facts fed to the neural tagger, in a fixed order.
 FLAGS = tuple(f"g={c}-{p}" for c in ("GPE", "LOC", "PER", "ORG") for p in "BI") + (
     "ti", "oh", "lc", "nt", "sp", "art", "sh=A", "sh=L", "sh=D", "sh=P", "sh=M")
@@ -62,6 +110,12 @@ class Featurizer:
     #: Feature-set version (1: the set described above; 2: adds fine clusters at ±2, cluster bigrams and
     #: 4-character affixes). Stored in the model's meta.json so a model always gets the features it was trained on.
     version: int = 1
+    #: Self-trained lexicon (version >= 3): per-word label shares from news tagged by an earlier CRF.
+    selflex: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    #: Multi-word names the earlier CRF tagged consistently (version >= 3).
+    selfphr: Gazetteer | None = None
+    #: Reduced word2vec vectors, real-valued features of the word and its ±1 neighbours (version >= 4).
+    emb: dict[str, tuple[float, ...]] = field(default_factory=dict)
     _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -70,8 +124,21 @@ class Featurizer:
         if version is None:
             meta = resources / "meta.json"
             version = json.loads(meta.read_text(encoding="utf-8")).get("features", 1) if meta.exists() else 1
-        return cls(Gazetteer.load(resources / "gazetteer.tsv"), load_clusters(resources / "clusters.tsv"),
-                   load_lexstats(resources / "lexstats.tsv"), version=version)
+        fz = cls(Gazetteer.load(resources / "gazetteer.tsv"), load_clusters(resources / "clusters.tsv"),
+                 load_lexstats(resources / "lexstats.tsv"), version=version)
+        if version >= 3:
+            fz.selflex = load_selflex(resources / "selflex.tsv")
+            fz.selfphr = load_phrases(resources / "selfphr.tsv")
+        if version >= 4:
+            fz.emb = load_emb(resources / "emb.tsv")
+        return fz
+
+    def _self(self, n: str) -> tuple[str, str, str, str]:
+        for c in stem_candidates(n):
+            st = self.selflex.get(c)
+            if st is not None:
+                return st
+        return _NOSELF
 
     def _stats(self, n: str) -> tuple[str, str]:
         for c in stem_candidates(n):
@@ -155,19 +222,35 @@ class Featurizer:
         near1 += [name for name, on in flags + [("sp", speech)] if on]
         if self.version >= 2:
             own += ["s4=" + s[:4], "e4=" + s[-4:]]
-        info = (w, bb, own, near, near1, title, orgh, c[1], c[2])
+        dom = ""
+        if self.version >= 3:
+            x = self._self(w)
+            dom = x[0]
+            own += ["xd=" + x[0], "xa=" + x[1], "xb=" + x[2], "xn=" + x[3], "xdb=" + x[0] + x[2]]
+            near1.append("xd=" + x[0])
+        vec = None
+        if self.version >= 4:
+            for cand in stem_candidates(w):
+                v = self.emb.get(cand)
+                if v is not None:
+                    vec = {d: {f"{d}e{k}": x for k, x in enumerate(v) if x} for d in ("", "-1", "1")}
+                    break
+        # neighbour features with their offset prefix, built once per word type (index 11: ±1/±2 window
+        # facts; index 12: the extra ±1 facts)
+        pre = {d: [f"{d}{x}" for x in near] for d in (-2, -1, 1, 2)}
+        pre1 = {d: [f"{d}{x}" for x in near1] for d in (-1, 1)}
+        info = (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
         if len(self._cache) > 300_000:
             self._cache.clear()
         self._cache[tok] = info
         return info
 
-    def sentence(self, tokens: list[str]) -> list[list[str]]:
-        """Feature strings for each token of one sentence."""
+    def sentence(self, tokens: list[str]) -> list:
+        """Feature strings for each token of one sentence (version >= 4: dicts of feature -> value)."""
         n = len(tokens)
         infos = [self._info(t) for t in tokens]
         gz = self.gaz.match([x[1] for x in infos])
-        prefixed = {d: [[f"{d}{x}" for x in info[3]] for info in infos] for d in (-2, -1, 1, 2)}
-        prefixed1 = {d: [[f"{d}{x}" for x in info[4]] for info in infos] for d in (-1, 1)}
+        ph = self.selfphr.match([x[1] for x in infos]) if self.version >= 3 and self.selfphr else None
         feats: list[list[str]] = []
         for i in range(n):
             w = infos[i][0]
@@ -181,15 +264,26 @@ class Featurizer:
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    f.extend(prefixed[d][j])
+                    f.extend(infos[j][11][d])
                     for t in gz[j]:
                         f.append(f"{d}g={t}")
                     if d == -1 or d == 1:
-                        f.extend(prefixed1[d][j])
+                        f.extend(infos[j][12][d])
                     elif self.version >= 2:
                         f.append(f"{d}c1={infos[j][8]}")
                 else:
                     f.append(f"{d}w=<pad>")
+            if ph is not None:
+                for t in ph[i]:
+                    f.append("ph=" + t)
+                if i >= 1:
+                    f.append("xx=" + infos[i - 1][9] + "|" + infos[i][9])
+                    for t in ph[i - 1]:
+                        f.append("-1ph=" + t)
+                if i + 1 < n:
+                    f.append("xy=" + infos[i][9] + "|" + infos[i + 1][9])
+                    for t in ph[i + 1]:
+                        f.append("1ph=" + t)
             if self.version >= 2:
                 if i >= 1:
                     f.append("cc=" + infos[i - 1][7] + "|" + infos[i][7])
@@ -204,5 +298,12 @@ class Featurizer:
                     f.append("ti3")
                 if infos[j][6]:
                     f.append("oh3")
-            feats.append(f)
+            if self.version >= 4:
+                fd = dict.fromkeys(f, 1.0)
+                for d, j in (("", i), ("-1", i - 1), ("1", i + 1)):
+                    if 0 <= j < n and infos[j][10] is not None:
+                        fd.update(infos[j][10][d])
+                feats.append(fd)
+            else:
+                feats.append(f)
         return feats
