@@ -22,7 +22,7 @@ TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 #: Lexical tables the features read; copied next to the model.
 TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv", "selflex.tsv", "selfphr.tsv", "emb.tsv")
 #: Feature-set version of the shipped model.
-FEATURES = 2
+FEATURES = 3
 DEFAULTS = {"c1": 0.01, "c2": 0.1, "max_iterations": 200}
 
 

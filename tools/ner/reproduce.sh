@@ -12,6 +12,12 @@ PYTHONHASHSEED=0 python tools/ner/build_embeddings.py "$DATA" "$WORK/emb" --seed
 python tools/ner/build_gazetteers.py "$DATA" marsad/resources/ner/gazetteer.tsv "$WORK/emb/freq.tsv"
 python tools/ner/build_lexstats.py "$WORK/emb/freq.tsv" marsad/resources/ner/lexstats.tsv
 cp "$WORK/emb/clusters.tsv" marsad/resources/ner/clusters.tsv
+# 2b. self-trained lexicon (feature set v3): train the v2 CRF, tag 2.5 M tokens of the news corpus with it
+#     (every 3rd line, ANERcorp lines excluded) and keep per-word label-share buckets and consistent phrases
+python -c "from marsad.entities.train import train; train('$WORK/v2', '$DATA', seed=13, features=2)"
+python tools/ner/build_selflex.py "$WORK/v2/ner.crfsuite" "$WORK/v2" "$WORK/emb/corpus.txt" "$WORK/self" \
+    --features 2 --every 3 --tokens 2500000
+cp "$WORK/self/selflex.tsv" "$WORK/self/selfphr.tsv" marsad/resources/ner/
 # 3. CRF on the full ANERcorp train split (hyper-parameters in marsad/entities/train.py DEFAULTS)
 python -c "from marsad.entities.train import train; train('marsad/resources/ner', '$DATA', seed=13)"
 # 4. scores
