@@ -36,7 +36,7 @@ MIN_MARK_WORDS = 3
 # Prepositions written apart: a name after one, in the same stretch of a subject phrase, is inside its phrase.
 STANDALONE_PREPOSITIONS = frozenset("عن من في مع لدي الي علي باسم حول ضد بين".split())
 # A short marked phrase right after one of these is a medium's name, not a quote.
-MEDIA_NOUNS = frozenset("صحيفه جريده وكاله قناه موقع مجله اذاعه برنامج شبكه".split())
+MEDIA_NOUNS = frozenset("صحيفه جريده وكاله قناه موقع مجله اذاعه برنامج شبكه مراسل مراسله".split())
 # Verbs that report speech only when words follow («وتابع: …», «وتابع أن …»); else «تابع» is "followed".
 WORDS_ONLY = frozenset({"تابع"})
 # What may stand right before a writer's «أعتقد»: a sentence or clause break, «لكن», «ما زلت», «أنا».
@@ -256,6 +256,8 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         while j < len(doc.tokens) and doc.tokens[j].norm in ("،", ",", ".", "-"):
             j += 1
         c = doc.cue_at.get(j)
+        if c is not None and "\n" in body[ms.close:c.start]:
+            c = None  # «… تحت عنوان «…».\nأوضح ذلك …»: the next paragraph's cue is not this mark's
         if c is not None and c.kind in ("verb", "attr") and words >= 2:
             _, s_end = doc.sentence(doc.tokens[j].start)
             return Found(ms.start, ms.end, True, "mark", c, ("np", c.last + 1, doc.tok(s_end)), priority=3)
@@ -292,6 +294,7 @@ def _colon_quotes(doc: _Doc) -> list[Found]:
                     a += 1
                 if a >= pe or doc.body[a] in '«“„"‘':
                     break  # nothing after it, or a quotation mark the mark pass handles
+                pe = _next_speaker_clause(doc, k, pe)
                 e = _trim_end(doc, a, pe) if doc.body[pe - 1] not in ".!?؟»”\"" else pe
                 while e > a and doc.body[e - 1].isspace():
                     e -= 1
@@ -300,6 +303,29 @@ def _colon_quotes(doc: _Doc) -> list[Found]:
                     out.append(Found(a, e, True, "colon", c, hint, priority=2))
                 break
     return out
+
+
+def _next_speaker_clause(doc: _Doc, colon: int, pe: int) -> int:
+    """Where a colon quote ends inside its paragraph: before a later clause that gives the floor to someone
+    («…، وعن X قال المدرب: …», «…، وبدوره أكد اللاعب أن …»); else at the paragraph end ``pe``."""
+    ci = bisect_right(doc.cue_firsts, colon)
+    while ci < len(doc.cues):
+        c = doc.cues[ci]
+        ci += 1
+        if c.start >= pe:
+            break
+        if c.kind not in ("verb", "colon"):
+            continue
+        clause = doc.clause_start(c.start)
+        if clause <= doc.tokens.starts[colon] or clause == doc.sentence(c.start)[0] and clause == c.start:
+            continue
+        k = c.last + 1
+        end = min(len(doc.tokens), k + 16)
+        if any(doc.is_colon(x) for x in range(k, end)) or _has_complement(doc, c):
+            # the words before the clause's comma are the quote's
+            j = doc.tok(clause) - 1
+            return doc.tokens.starts[j] if j >= 0 and doc.tokens.norms[j] in ("،", ",") else clause
+    return pe
 
 
 def _short_marked_name(doc: _Doc, k: int) -> bool:
@@ -325,6 +351,11 @@ def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
         if c.kind == "tag" or c.kind == "attr" and _attribution_follows(doc, c):
             return starts[j], c
         if c.kind in ("part", "colon") and (prev in ("،", ",") or _has_complement(doc, c)):
+            if c.kind == "colon" and prev not in ("،", ","):
+                # «…، واختتم اللاعب حديثه بقوله:»: the clause that gives the floor is not the quote's
+                clause = doc.clause_start(c.start)
+                if clause > starts[k]:
+                    return clause, c
             return starts[j], c
         if c.kind == "verb" and (prev in ("،", ",") or _has_complement(doc, c)):
             # «… الذين أكدوا أنه» ends before the relative too
@@ -490,6 +521,9 @@ def _names_source(doc: _Doc, j: int, lexicon: CueLexicon) -> bool:
             return False
         t = toks[k]
         if t.norm in '«"“':
+            ms = next((m for m in doc.marks if m.open == t.start), None)
+            if ms is not None and ms.close is not None and doc.words(ms.start, ms.end) <= 4:
+                return True  # «وبحسب "السياسية"، فإن …»: a name in marks
             continue
         return any(lexicon.single.get(f) is not None and lexicon.single[f].kind == "source" for f in t.forms) \
             or bool(doc.mentions and doc.mentions.within(t.start, t.end + 40)[:1]
@@ -536,7 +570,10 @@ def _resolve(doc: _Doc, found: list[Found]) -> list[Found]:
             while s < e and (doc.body[s].isspace() or doc.body[s] in "،,.»”\""):
                 s += 1
             e = _trim_end(doc, s, e)
-            if doc.words(s, e) >= 3 and not any(_overlap(a, replace(f, start=s, end=e)) for a in accepted):
+            last_tok = doc.tok(e) - 1
+            dangling = last_tok >= 0 and doc.tokens.norms[last_tok] in COMPLEMENTIZERS  # «اعتبرت تركيا أن»
+            if doc.words(s, e) >= 3 and not dangling \
+                    and not any(_overlap(a, replace(f, start=s, end=e)) for a in accepted):
                 accepted.append(replace(f, start=s, end=e))
     accepted.sort(key=lambda f: f.start)
     return accepted
@@ -748,7 +785,7 @@ PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري و
 ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست".split())
 NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
     "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا لان لانه لانها لانهم اذ اذا لو لولا عندما حين حينما بعدما "
-    "قبلما كي لكي حتي لكن لكنه لكنها ولكن ولكنه ولكنها اما".split())
+    "قبلما كي لكي حتي لكن لكنه لكنها ولكن ولكنه ولكنها اما بحسب حسب وفق وفقا طبقا".split())
 
 
 def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
@@ -800,7 +837,10 @@ def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False, s_start: int 
             if k >= nxt:
                 c = nxt + 1
                 continue  # «من جهته، عبر …»: the verb opens the next clause
-        if k < nxt and _verb_like(doc, k, after_side):
+        svo = k < nxt and norms[k] in ("فان", "وان", "ان") and real_complementizer(doc.body, toks.starts[k],
+                                                                               toks.ends[k], norms[k])
+        if svo or k < nxt and _verb_like(doc, k, after_side):
+            # «فإن "الأجهزة السيادية" لم تفصح …، لكنها أكدت»: after «فإن» the subject comes first
             rng = noun_phrase(toks, k + 1, upto, doc.body, doc.any_cue)
             if rng is not None:
                 first = toks[rng[0]]
@@ -854,6 +894,8 @@ def _prefer(doc: _Doc, own: Speaker, last: Speaker | None, at: int) -> Speaker:
     p_start = doc.body.rfind("\n", 0, at) + 1
     if last is None or last.start < p_start or own.entity is not None:
         return own
+    if own.text.split()[-1:] and own.text.split()[-1] in last.text.split():
+        return own  # «الحمد» after «حمد الحمد»: the same person, named where it speaks
     k = doc.tok(own.start)
     t = doc.tokens[k]
     if not t.norm.startswith("ال") or head_of(t) or _names_source(doc, k, doc.lexicon):
@@ -861,6 +903,8 @@ def _prefer(doc: _Doc, own: Speaker, last: Speaker | None, at: int) -> Speaker:
     nxt = doc.tokens.norms[k + 1] if k + 1 < len(doc.tokens) and doc.tokens.starts[k + 1] < own.end else ""
     if nxt and nxt[:1].isalpha() and not nxt.startswith(("ال", "ل", "ب")):
         return own  # «الفارس عبدالله الشربتلي»: a name follows the noun
+    if nxt.startswith("ال") and nxt.endswith(("ي", "يه")) and len(nxt) > 4:
+        return own  # «المدرب الهلالي»: a role named by its attribute
     return last
 
 
@@ -886,6 +930,15 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
     """«مضيفا», «قائلا»: the subject of the clause-initial verb before it in the sentence, else the last one."""
     if cue is None:
         return last, None
+    c = doc.tok(doc.clause_start(cue.start))
+    while c < cue.first and doc.tokens.norms[c] in LEAD_PARTICLES:
+        c += 1
+    if c < cue.first and not doc.in_marks(doc.tokens.starts[c]) and doc.cue_at.get(c) is None \
+            and _verb_like(doc, c, False):
+        # «واختتم المدرب الهلالي حديثه بقوله:»: the subject of the participle's own clause
+        rng = noun_phrase(doc.tokens, c + 1, cue.first, doc.body, doc.any_cue)
+        if rng is not None:
+            return _prefer(doc, _speaker_from(doc, *rng), last, cue.start), None
     first = doc.tok(doc.body.rfind("\n", 0, cue.start) + 1)
     s_first = doc.tok(doc.sentence(cue.start)[0])
     i = bisect_left(doc.cue_firsts, cue.first) - 1

@@ -25,7 +25,9 @@ from importlib import resources
 from marsad.errors import MarsadError
 from marsad.text import normalize_for_match
 
-NO_PRONOUN_SUFFIX = frozenset({"رأى", "أبرز"})  # «رأيه» his opinion, «أبرزها» the foremost of them
+# Verbs whose form with a pronoun reads as a common noun once folded: «رأيه» his opinion, «أبرزها» the foremost
+# of them, «إضافة» addition, «إشارة» sign, «إفادة» statement, «إجابة» answer, «إبانة», «إدانة», «إشادة».
+NO_PRONOUN_SUFFIX = frozenset({"رأى", "أبرز", "أضاف", "أشار", "أفاد", "أجاب", "أبان", "أدان", "أشاد"})
 KINDS = frozenset({"verb", "part", "colon", "noun", "attr", "tag", "stop", "source"})
 
 

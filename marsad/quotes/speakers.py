@@ -24,7 +24,7 @@ BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
 # Words that end the subject phrase after a verb.
 NP_STOPS = frozenset(
     """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
-    علي مساء صباحا مساءا اول الاسبوع الشهر امس الاول اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
+    علي مساء صباحا مساءا اول الاسبوع الشهر امس اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
     بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان بعدها قبلها حينها وقتها يومها
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
@@ -126,7 +126,11 @@ class MentionIndex:
                     return clean[0]  # «أحمد قطان سفير …», «السفير أحمد قطان …»: the name the phrase opens with
             named = [m for m in free if not (office and office(m))]
             return (named or free)[-1]
-        return min(found, key=lambda m: (self.RANK[m.type], -m.start))
+        free = [m for m in found if (governed is None or not governed(m))
+                and (m.type != "GPE" or m.start - start <= 12)]  # «امرأة أصيلة مدينة غار الدماء»: a place named
+        # on the way is not the speaker; a state is when the phrase opens with it («أكدت الكويت»)
+        # «امرأة …، بشكاية لفرقة الشرطة»: an organisation inside a complement does not name the speaker
+        return min(free, key=lambda m: (self.RANK[m.type], -m.start)) if free else None
 
 
 def governed(tokens, a: int, i: int, j: int, text: str) -> bool:
@@ -216,6 +220,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1
                 continue
             break
+        if b > a and n in OBJECT_WORDS and tokens[b - 1].norm.startswith("ال"):
+            break  # «واختتم اللاعب الدولي حديثه»: the object («دراسة حديثة» is a recent study)
         if b > a and (n in NP_STOPS or n in RELATIVES or is_addressee(tok)):
             # a relative clause («الفحوصات التي خضع لها اللاعب …») names someone else
             if n in RELATIVES and b - a == 1 and tokens[a].norm in SOURCE_HEADS | {"المسوول", "المصدر"}:
@@ -240,6 +246,7 @@ def _np_word(tok: Token, text: str) -> bool:
     return tok.is_word
 
 
+PRONOUN_PPS = frozenset("به بها لها له فيه فيها فيهم عليه عليها منه منها عنه عنها ذلك هذا".split())
 TIME_UNITS = frozenset("يوم يومين ايام ساعه ساعات اسبوع اسبوعين اسابيع شهر شهرين اشهر سنه سنوات دقائق".split())
 TIME_WORDS = frozenset(
     """يوم امس اليوم غدا الليله صباح مساء ظهر عصر عشيه الاول الماضي الجاري الحالي المقبل القادم اول من امس
@@ -254,15 +261,17 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
         j += 1
         if j > i and j + 1 < limit and tokens[j].norm[:1] == "ب" and tokens[j + 1].norm in TIME_UNITS:
             j += 2  # «بعدها بأربعة أيام»
+    if j > i and j + 1 < limit and tokens[j].norm in ("،", ",") and tokens[j + 1].is_word:
+        j += 1  # «تقدمت أمس الأول السبت، امرأة …»
     if j > i and j < limit and tokens[j].is_word and tokens[j].norm not in COMPLEMENTIZERS:
         i = j
     for _ in range(2):
         if i >= limit:
             return i
         tok = tokens[i]
-        if tok.norm in ("في", "خلال") or is_addressee(tok) or tok.norm in ("به", "بها", "لها", "له"):
-            if tok.norm in ("به", "بها", "لها", "له"):
-                i += 1
+        if tok.norm in ("في", "خلال") or is_addressee(tok) or tok.norm in PRONOUN_PPS:
+            if tok.norm in PRONOUN_PPS:
+                i += 1  # «أكدت فيها أن», «أوضح ذلك رئيس المجلس»: not the subject
                 continue
             # to the next comma, if one comes soon, else the phrase is not skippable
             j = i + 1
@@ -303,6 +312,8 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int,
     first = tokens[a].norm
     if first in START_STOPS or first in NP_STOPS or (first[:1] == "و" and first[1:] in START_STOPS | NP_STOPS):
         return None  # «ومن اللاعبين الجدد أشاد …»: a fronted phrase, not a subject
+    if first[:1] in ("ب", "ل", "ك") and len(first) > 3 and (first[1:3] == "ال" or first[1] == "ل" or first[-1] == "ه"):
+        return None  # «بشكاية لفرقة الشرطة … أكدت»: a prepositional phrase, not a subject
     for k in range(b - 1, a - 1, -1):
         if tokens[k].norm in COMPLEMENTIZERS:
             if not inside_clause:

@@ -272,3 +272,40 @@ def test_quotes_class_verbal_noun_with_possessor_is_an_object():
             "وأكد استعدادهم لتقديم الدعم الكامل للمدارس، مشيرا إلى أن البرنامج اختار أمهر المدربين.")
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["رئيس البرنامج سامر الخطيب"] * 2
+
+
+def test_quotes_class_idafa_noun_is_not_a_cue():
+    body = "وشملت الجولة الأسواق الكبرى، إضافة إلى أن الفرق زارت عشرين مطعما في المدينة."
+    assert find_quotes(make_article(body)) == ()
+
+
+def test_quotes_class_colon_quote_ends_where_another_speaker_takes_the_floor():
+    body = ("وقال المدرب كاظم جلالي في المؤتمر: الفوز مهم لنا جدا ونحن جاهزون للقاء، "
+            "وبدوره أكد اللاعب سامر الخطيب أن الفريق سيقاتل حتى النهاية، "
+            "واختتم اللاعب الدولي حديثه بقوله: أنا رهن إشارة المدرب في كل وقت.")
+    found = find_quotes(make_article(body))
+    assert [q.text for q in found] == ["الفوز مهم لنا جدا ونحن جاهزون للقاء",
+                                       "الفريق سيقاتل حتى النهاية",
+                                       "أنا رهن إشارة المدرب في كل وقت."]
+    assert [q.speaker_text for q in found] == ["المدرب كاظم جلالي", "اللاعب سامر الخطيب", "اللاعب الدولي"]
+
+
+def test_quotes_class_first_words_after_time_phrase_and_comma():
+    body = ("تقدمت أمس السبت، امرأة من المدينة بشكاية لفرقة الشرطة أكدت فيها أن زوجها حاول إقناعها بالسفر.")
+    e1 = entity(body, "e1", "ORG", "الشرطة")
+    (q,) = find_quotes(make_article(body, [e1]))
+    assert q.speaker_text.startswith("امرأة من المدينة")
+
+
+def test_quotes_class_demonstrative_object_before_the_subject():
+    body = "أوضح ذلك رئيس النادي سامر الخطيب، وقال: «اختيار الكاتب جاء بناء على جهوده الكبيرة»."
+    e1 = entity(body, "e1", "PER", "سامر الخطيب")
+    (q,) = find_quotes(make_article(body, [e1]))
+    assert q.speaker == "e1"
+
+
+def test_quotes_class_medium_names_across_a_paragraph_end():
+    body = ("ويعقد الملتقى تحت عنوان «القصة القصيرة في المملكة: مقاربات في المنجز النقدي».\n"
+            "أوضح ذلك رئيس النادي سامر الخطيب، وقال: «الملتقى مفتوح لكل الباحثين هذا العام».")
+    found = find_quotes(make_article(body))
+    assert [q.text for q in found] == ["الملتقى مفتوح لكل الباحثين هذا العام"]
