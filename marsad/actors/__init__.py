@@ -1,8 +1,9 @@
 """Actors: entities with names, Latin forms, actor-base links, countries, CAMEO codes, roles and mentions.
 
 ``resolve(body, spans)`` turns tagger spans ``(start, end, type)`` into ``Entity`` records (``e1``, ``e2``, …
-in order of first mention); ``stage(article, spans)`` fills ``article.entities``. The actor base loads on
-first use (``load_base``), never at import time.
+in order of first mention); ``stage(article, spans)`` fills ``article.entities``. Common nouns naming an
+agent of a country («الشرطة العراقية», «المتظاهرون») link to generic actors ``marsad:agent/<ISO3>/<slug>``.
+The actor base loads on first use (``load_base``), never at import time.
 """
 
 from marsad.actors.base import Actor, ActorBase, load_base

@@ -21,7 +21,7 @@ from marsad.text import normalize_for_match
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "actors"
 
 # Source ranks: lower wins when two actors share an alias.
-RANK_HAND, RANK_SEAT, RANK_PLACE, RANK_PETRARCH = 0, 1, 2, 3
+RANK_HAND, RANK_SEAT, RANK_PLACE, RANK_PETRARCH, RANK_AGENT = 0, 1, 2, 3, 4
 AUTO_PLACE_POPULATION = 1_000_000
 # Place names that are also everyday words: linked when a tagger marks them, never added on their own.
 PLACE_STOP = frozenset(normalize_for_match(w) for w in """مدينة المدينة عاصمة العاصمة جزيرة الجزيرة ميناء السلام
@@ -43,6 +43,17 @@ class Actor:
     members: tuple[str, ...] = ()
     population: int = 0
     rank: int = RANK_HAND
+    offices: tuple[tuple[str, str, str], ...] = ()  # (code, from, to) ISO dates, "" when open
+
+    def code_on(self, date: str | None) -> str | None:
+        """The CAMEO code the actor held on ``date`` (ISO, ``YYYY-MM-DD``): the office whose dates hold it,
+        else the current ``code``."""
+        if date:
+            day = date[:10]
+            for code, start, end in self.offices:
+                if (not start or start <= day) and (not end or day < end):
+                    return code
+        return self.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +105,34 @@ def alias_keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(light_stem(k) for k in exact), exact
 
 
+@dataclass(frozen=True, slots=True)
+class AgentNoun:
+    """A common noun naming an agent of some country («الشرطة» → police, COP); see ``agents.tsv``."""
+
+    slug: str
+    code: str  # CAMEO agent code: COP, MIL, GOV, CVL …
+    type: str  # ORG or PER (a group of people)
+    latin: str
+    construct: bool = False  # takes a definite complement («وزارة الداخلية»)
+    group: bool = False  # «… من ألمانيا» gives its country
+    attached_only: bool = False  # never takes the context's country
+    adjective: bool = False  # also an adjective («هجوم مسلح»): a noun only after a number or quantity word
+
+
+def _agent_forms(form: str) -> list[str]:
+    """A lexicon form and the variants the loader adds: the other sound-plural ending, accusative «ـا»."""
+    out = [form]
+    if " " in form:
+        return out
+    if form.endswith("ون"):
+        out.append(form[:-2] + "ين")
+    elif form.endswith("ين") and len(form) > 4:
+        out.append(form[:-2] + "ون")
+    elif not form.endswith(("ة", "ه", "ا", "ى", "ن", "ء")):
+        out.append(form + "ا")
+    return out
+
+
 @dataclass
 class ActorBase:
     actors: dict[str, Actor] = field(default_factory=dict)
@@ -109,6 +148,29 @@ class ActorBase:
     auto_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys with an alias that may stand alone
     memo: dict = field(default_factory=dict)  # per-word facts the matcher derives (word → bool)
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
+    agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun
+    agent_prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    agent_memo: dict = field(default_factory=dict)  # word → whether a form begins an agent noun
+    agent_actors: dict[tuple[str, str], Actor] = field(default_factory=dict)  # (slug, ISO3) → Actor, on demand
+
+    def add_agent(self, noun: AgentNoun, text: str) -> None:
+        _, keys = alias_keys(text)  # exact keys: the stem of «شرطة» is «شرط», a condition
+        if keys and keys[0]:
+            self.agent_keys.setdefault(keys, noun)
+            for n in range(1, len(keys) + 1):
+                self.agent_prefixes.add(keys[:n])
+
+    def agent_actor(self, noun: AgentNoun, iso3: str) -> Actor:
+        """The generic actor «police of Iraq»: ``marsad:agent/IRQ/police``, code ``IRQCOP``."""
+        key = (noun.slug, iso3)
+        actor = self.agent_actors.get(key)
+        if actor is None:
+            country = self.country_actor.get(iso3)
+            where = country.latin if country is not None and country.latin else iso3
+            actor = self.agent_actors[key] = Actor(
+                f"marsad:agent/{iso3}/{noun.slug}", noun.type, noun.latin, f"{noun.latin} ({where})", iso3,
+                iso3 + noun.code, rank=RANK_AGENT)
+        return actor
 
     def add(self, actor: Actor, text: str, kind: str = "name", auto: bool = True) -> None:
         text = text.strip()
@@ -166,6 +228,30 @@ def _aliases(field_text: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _offices(text: str) -> tuple[tuple[str, str, str], ...]:
+    """``ISRGOV 2006-04-14..2009-03-31;ISRELI 2009-03-31..`` → ((code, from, to), …); a bare code has no dates."""
+    out = []
+    for part in text.split(";"):
+        bits = part.split()
+        if not bits:
+            continue
+        start, _, end = (bits[1] if len(bits) > 1 else "..").partition("..")
+        out.append((bits[0], start, end))
+    return tuple(out)
+
+
+def _agent_phrase(base: ActorBase, text: str) -> bool:
+    """An agent noun followed only by nationality words or country names («شرطة عراقي»), for a noun in
+    construct after one complement («وزارة داخلي», which Petrarch gives to Afghanistan)."""
+    _, exact = alias_keys(text)
+    for n in range(len(exact) - 1, 0, -1):
+        noun = base.agent_keys.get(exact[:n])
+        if noun is not None:
+            rest = exact[n + 1:] if noun.construct else exact[n:]
+            return all(light_stem(k) in base.nisba_country or (light_stem(k),) in base.country_key for k in rest)
+    return False
+
+
 @lru_cache(maxsize=1)
 def load_base() -> ActorBase:
     """Load and index every actor file once per process."""
@@ -201,13 +287,13 @@ def load_base() -> ActorBase:
         for text, auto in al:
             base.add(actor, text, "name", auto)
     for f in _rows("people.tsv"):
-        f += [""] * (6 - len(f))
-        slug, latin, country, code, role, names = f[:6]
+        f += [""] * (7 - len(f))
+        slug, latin, country, code, role, names, offices = f[:7]
         al = _aliases(names)
         if not al:
             continue
         actor = Actor(f"marsad:per/{slug}", "PER", al[0][0], latin or None, country or None, code or None,
-                      role=role or None)
+                      role=role or None, offices=_offices(offices))
         for text, auto in al:
             base.add(actor, text, "name", auto)
     for f in _rows("places.tsv"):
@@ -221,8 +307,17 @@ def load_base() -> ActorBase:
             auto = (population >= AUTO_PLACE_POPULATION and folded not in PLACE_STOP
                     and len(strip_article(folded).replace(" ", "")) >= 5)
             base.add(actor, text, "place", auto)
+    for f in _rows("agents.tsv"):
+        f += [""] * (6 - len(f))
+        slug, code, typ, latin, flags, forms = f[:6]
+        noun = AgentNoun(slug, code, typ, latin, "c" in flags, "g" in flags, "a" in flags, "j" in flags)
+        for form in forms.split("|"):
+            for variant in _agent_forms(form.strip()):
+                base.add_agent(noun, variant)
     for f in _rows("petrarch.tsv"):
         text, typ, country, code = (f + ["", "", "", ""])[:4]
+        if _agent_phrase(base, text):
+            continue  # «الشرطة العراقية»: the generic actor (police, IRQ) stands for it
         slug = "petrarch-" + "-".join(alias_keys(text)[1])
         kind = "nisba" if typ == "NORP" else "name"
         if typ in ("GPE", "NORP") and country and country in base.country_actor:

@@ -4,7 +4,8 @@
 actor base (exact, normalised, fuzzy); base aliases the tagger missed are added when they may stand alone
 (countries, nationalities, capitals, seats of power, organisations, known people); capitals are the state
 when they act and the city when they are a place; surnames, name variants and role-only phrases
-(«السفير الإيراني») join the person they point back to.
+(«السفير الإيراني») join the person they point back to; agent nouns («الشرطة», «المتظاهرون», «الحكومة»)
+become generic actors of the country the text gives them (``marsad.actors.agents``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,30 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.actors.base import RANK_PETRARCH, Actor, ActorBase, light_stem, load_base, skeleton, strip_article
+from marsad.actors.agents import find_agents
+from marsad.actors.base import (
+    RANK_PETRARCH,
+    Actor,
+    ActorBase,
+    AgentNoun,
+    light_stem,
+    load_base,
+    skeleton,
+    strip_article,
+)
 from marsad.actors.match import Match, choose, link_name, scan
-from marsad.actors.roles import (_HEAD_MEMO, _MISSING, STOPS, _head, agent_of, country_of_token, head_of, role_after, role_before,
-                                 strip_titles)
-
+from marsad.actors.roles import (
+    _HEAD_MEMO,
+    _MISSING,
+    STOPS,
+    _head,
+    agent_of,
+    country_of_token,
+    head_of,
+    role_after,
+    role_before,
+    strip_titles,
+)
 from marsad.actors.translit import transliterate
 from marsad.errors import UsageError
 from marsad.records import Entity, Span
@@ -56,6 +76,7 @@ class _Mention:
     roles: list[tuple[int, int]] = field(default_factory=list)  # token ranges
     keys: tuple[str, ...] = ()  # exact token keys of the name
     country: str | None = None
+    agent: AgentNoun | None = None  # a generic actor («الشرطة»)
 
 
 def _tok_range(starts: list[int], ends: list[int], s: int, e: int) -> tuple[int, int]:
@@ -199,6 +220,15 @@ def _role_country(tokens: list[Token], rng: tuple[int, int], base: ActorBase) ->
     return None
 
 
+def _role_place_country(tokens: list[Token], rng: tuple[int, int], base: ActorBase) -> str | None:
+    """The country of a city named in a role («مدير الشرطة في البصرة» → IRQ), for people not in the base."""
+    for m in scan(tokens, base, rng[0], rng[1], auto_only=False):
+        place = choose([a for a in m.aliases if a.kind in ("place", "seat") and a.actor.type == "GPE"])
+        if place is not None and place.country:
+            return place.country
+    return None
+
+
 @dataclass
 class _Cluster:
     mentions: list[_Mention]
@@ -206,6 +236,7 @@ class _Cluster:
     type: str
     roles: list[tuple[int, int]] = field(default_factory=list)
     country: str | None = None
+    agent: AgentNoun | None = None
 
     @property
     def first(self) -> int:
@@ -213,10 +244,12 @@ class _Cluster:
 
 
 def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
-            base: ActorBase | None = None, tokens: list[Token] | None = None) -> tuple[Entity, ...]:
+            base: ActorBase | None = None, tokens: list[Token] | None = None,
+            date: str | None = None) -> tuple[Entity, ...]:
     """Entities of ``body`` from tagger ``spans`` ``(start, end, type)`` plus unambiguous base aliases.
 
-    ``tokens`` may pass ``marsad.text.tokenize(body)`` when an earlier stage already has it.
+    ``tokens`` may pass ``marsad.text.tokenize(body)`` when an earlier stage already has it. ``date`` (the
+    article's ISO date) picks the code of the office a person held then («أولمرت» in 2007: ISRGOV).
     """
     base = load_base() if base is None else base
     if tokens is None:
@@ -311,6 +344,25 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
                                   country=_role_country(tokens, (k + 1, n), base)))
         k = n
 
+    # generic actors: agent nouns («الشرطة», «المتظاهرون») with the country the text gives them
+    blocked = bytearray(in_role)
+    for m in mentions + role_only:
+        blocked[m.i:m.j] = b"\x01" * (m.j - m.i)
+    hits = find_agents(body, tokens, base, mentions, blocked)
+    if hits:
+        absorbed = {id(m) for h in hits for m in h.absorbed}
+        for h in hits:
+            actor = base.agent_actor(h.noun, h.country) if h.country else None
+            m = h.mention
+            if m is not None:
+                m.actor, m.kind, m.conf, m.agent, m.country = actor, "agent", h.conf, h.noun, h.country
+                m.j, m.end = h.j, h.end  # the nationality word after it, when it took one
+            else:
+                mentions.append(_Mention(h.start, h.end, h.i, h.j, h.noun.type, actor, h.conf, "agent",
+                                         keys=("agent:" + h.noun.slug,), country=h.country, agent=h.noun))
+        if absorbed:
+            mentions = [m for m in mentions if id(m) not in absorbed]
+
     # coreference, in reading order
     clusters: list[_Cluster] = []
     by_actor: dict[tuple[str, str], _Cluster] = {}
@@ -333,17 +385,21 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
                 if cl is not None and cl.actor is None:
                     cl.actor = men.actor
             if cl is None:
-                cl = _Cluster([], men.actor, men.type, country=men.actor.country)
+                cl = _Cluster([], men.actor, men.type, country=men.actor.country, agent=men.agent)
                 clusters.append(cl)
             by_actor[akey] = cl
             cl.mentions.append(men)
             cl.roles.extend(men.roles)
             continue
-        cl = _unlinked_match(clusters, men) if men.type == "PER" else next(
-            (c for c in clusters if c.actor is None and c.type == men.type
-             and c.mentions[0].keys == men.keys), None)
+        if men.agent is not None:
+            cl = next((c for c in clusters if c.actor is None and c.agent is men.agent), None)
+        elif men.type == "PER":
+            cl = _unlinked_match(clusters, men)
+        else:
+            cl = next((c for c in clusters if c.actor is None and c.agent is None and c.type == men.type
+                       and c.mentions[0].keys == men.keys), None)
         if cl is None:
-            cl = _Cluster([], None, men.type, country=men.country)
+            cl = _Cluster([], None, men.type, country=men.country, agent=men.agent)
             clusters.append(cl)
         cl.mentions.append(men)
         cl.roles.extend(men.roles)
@@ -362,7 +418,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         if cl.type == "NORP":
             cl.mentions = [m for m in cl.mentions if not taken.intersection(range(m.i, m.j))]
     clusters = [c for c in clusters if c.mentions]
-    return _entities(body, tokens, clusters, base)
+    return _entities(body, tokens, clusters, base, date)
 
 
 def _unlinked_match(clusters: list[_Cluster], men: _Mention) -> _Cluster | None:
@@ -459,7 +515,8 @@ def _name_of(cl: _Cluster, body: str) -> str:
     return body[best.start:best.end]
 
 
-def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: ActorBase) -> tuple[Entity, ...]:
+def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: ActorBase,
+              date: str | None = None) -> tuple[Entity, ...]:
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     out = []
     for n, cl in enumerate(clusters, 1):
@@ -477,8 +534,11 @@ def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: Ac
         name = _name_of(cl, body)
         country = actor.country if actor and actor.country else cl.country
         if country is None and cl.type == "PER":
-            country = next((c for c in (_role_country(tokens, r, base) for r in cl.roles) if c), None)
-        code = actor.code if actor else None
+            country = next((c for c in (_role_country(tokens, r, base) for r in cl.roles) if c), None) \
+                or next((c for c in (_role_place_country(tokens, r, base) for r in cl.roles) if c), None)
+        code = (actor.code_on(date) if actor.offices else actor.code) if actor else None
+        if code is None and cl.agent is not None:
+            code = cl.agent.code  # a generic actor of no known country: «COP»
         if code is None and country and cl.type in ("PER", "ORG"):
             heads = [h for r in cl.roles for h in _role_heads(tokens, r)]
             agent = next((a for a in map(agent_of, heads) if a), None)
@@ -490,6 +550,8 @@ def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: Ac
         if code is None and country and cl.type in ("GPE", "NORP"):
             code = country
         latin = actor.latin if actor and actor.latin else None
+        if latin is None and cl.agent is not None:
+            latin = cl.agent.latin
         if latin is None:
             latin = transliterate(name) or None
         out.append(Entity(id=f"e{n}", type=cl.type, name=name, mentions=mentions, name_latin=latin,

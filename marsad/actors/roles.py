@@ -23,7 +23,7 @@ def _norms(words: str) -> frozenset[str]:
 GOV_HEADS = _norms("""رئيس رئيسة وزير وزيرة سفير سفيرة نائب نائبة مدير مديرة متحدث متحدثة ناطق ناطقة أمين أمينة
 مستشار مستشارة زعيم زعيمة ملك ملكة أمير أميرة ولي مبعوث مبعوثة مندوب مندوبة مساعد مساعدة منسق منسقة مفوض مفوضة
 مسؤول مسؤولة حاكم محافظ محافظة عاهل سلطان مرشد قاضي قاضية مدعي المدعية نائب عضو عضوة دبلوماسي رئيسا وزيرا
-سكرتير سكرتيرة""")
+سكرتير سكرتيرة عمدة""")
 MIL_HEADS = _norms("""قائد قائدة جنرال لواء عميد عقيد مشير عماد فريق رائد نقيب أدميرال""")
 OTHER_HEADS = _norms("""كاتب كاتبة محلل محللة خبير خبيرة صحفي صحفية صحافي صحافية مراسل مراسلة باحث باحثة أستاذ أستاذة
 ناشط ناشطة مؤسس مؤسسة""")
@@ -120,6 +120,14 @@ def role_before(tokens: list[Token], i: int, base: ActorBase, floor: int = 0) ->
 def role_after(tokens: list[Token], j: int, base: ActorBase, ceil: int | None = None) -> tuple[int, int] | None:
     """Role in apposition after a name: ``NAME، ROLE`` up to the next punctuation."""
     ceil = len(tokens) if ceil is None else ceil
+    if j < ceil and tokens[j].norm != "،" and head_of(tokens[j]) and not tokens[j].norm.startswith("ال"):
+        # no comma: an indefinite head whose role names a country («… عمدة العاصمة الصومالية»)
+        k = j
+        while k < ceil and k - j <= MAX_ROLE and _compliant(tokens[k], base):
+            k += 1
+        if any(country_of_token(tokens[x], base) for x in range(j + 1, k)):
+            return j, k
+        return None
     if j + 1 >= ceil or tokens[j].norm != "،" or not head_of(tokens[j + 1]):
         return None
     k = j + 1

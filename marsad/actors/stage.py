@@ -12,7 +12,7 @@ def stage(article: Article, spans: list[tuple[int, int, str]] | None = None) -> 
     not (no model yet), only base aliases are found."""
     if spans is None:
         spans = _tagger_spans(article.body)
-    return article.replace(entities=resolve(article.body, spans))
+    return article.replace(entities=resolve(article.body, spans, date=article.published))
 
 
 def _tagger_spans(body: str) -> list[tuple[int, int, str]]:

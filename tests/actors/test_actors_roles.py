@@ -51,3 +51,17 @@ def test_actors_roles_unlinked_organisation_gets_country_and_agent(org, code):
     ents = resolve(body, [span(body, org, "ORG")])
     e = next(x for x in ents if x.type == "ORG")
     assert e.code == code and e.country == code[:3]
+
+
+def test_actors_roles_apposition_without_comma_when_it_names_a_country():
+    body = "نجا أحمد سالم نوري عمدة العاصمة الكينية من الهجوم."
+    ents = resolve(body, [span(body, "أحمد سالم نوري", "PER")])
+    p = by_name(ents, "أحمد سالم نوري")
+    assert p.country == "KEN" and "عمدة العاصمة الكينية" in p.roles
+
+
+def test_actors_roles_city_in_role_gives_country_of_unknown_person():
+    body = "اغتيل العقيد كريم ناصر، مدير الشرطة في الموصل، أمس."
+    ents = resolve(body, [span(body, "كريم ناصر", "PER")])
+    p = by_name(ents, "كريم ناصر")
+    assert p.actor is None and p.country == "IRQ"
