@@ -58,15 +58,20 @@ class NeuralTagger:
             :data:`marsad.entities.features.FLAGS`); matched to the network's inputs by name.
     """
 
-    def __init__(self, arrays: dict[str, np.ndarray], flag_names: tuple[str, ...] | list[str] = ()):
+    def __init__(self, arrays: dict[str, np.ndarray], flag_names: tuple[str, ...] | list[str] = (),
+                 base: "NeuralTagger | None" = None):
         try:
             g = {k.replace("__", "."): arrays[k] for k in arrays if k not in ("words", "chars", "meta")}
             self.meta = json.loads(str(arrays["meta"]))
             self.labels: list[str] = list(self.meta.get("labels", LABELS))
-            self.w2i = {w: i for i, w in enumerate(arrays["words"].tolist())}
-            self.c2i = {c: i for i, c in enumerate(arrays["chars"].tolist())}
             f32 = np.float32
-            self.emb = g["emb.weight"].astype(f32)
+            if "emb.weight" not in g and base is not None:
+                # a second network over the same frozen word vectors stores them once (in ``base``)
+                self.w2i, self.emb = base.w2i, base.emb
+            else:
+                self.w2i = {w: i for i, w in enumerate(arrays["words"].tolist())}
+                self.emb = g["emb.weight"].astype(f32)
+            self.c2i = {c: i for i, c in enumerate(arrays["chars"].tolist())}
             self.cemb = g["cemb.weight"].astype(f32)
             cw = g["conv.weight"].astype(f32)  # (filters, char_dim, width 3)
             self.conv_w = np.ascontiguousarray(cw.transpose(2, 1, 0).reshape(-1, cw.shape[0]))
@@ -98,14 +103,15 @@ class NeuralTagger:
         self._tok_cache: dict[str, np.ndarray] = {}
 
     @classmethod
-    def load(cls, path: str | Path, flag_names: tuple[str, ...] | list[str] = ()) -> "NeuralTagger":
-        """Read ``neural.npz``."""
+    def load(cls, path: str | Path, flag_names: tuple[str, ...] | list[str] = (),
+             base: "NeuralTagger | None" = None) -> "NeuralTagger":
+        """Read ``neural.npz`` (a file without word vectors takes them from ``base``)."""
         try:
             with np.load(path, allow_pickle=False) as z:
                 arrays = {k: z[k] for k in z.files}
         except (OSError, ValueError) as e:
             raise NeuralModelError(f"cannot read neural model {path}: {e}") from e
-        return cls(arrays, flag_names)
+        return cls(arrays, flag_names, base)
 
     # -- inputs -------------------------------------------------------------------------------------------
 

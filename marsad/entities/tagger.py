@@ -4,8 +4,9 @@ Nothing is read at import time; :func:`load_tagger` opens the model on first use
 
 With ``neural.npz`` (exported by ``tools/ner/train_bilstm.py``) and ``ensemble.json`` in the model directory,
 each token's label probabilities are the mix ``(1 - w) * p_crf + w * p_neural`` of the two models' CRF
-marginals, decoded with a BIO-constrained Viterbi (the O label penalised by ``o_bias`` in log space); the
-weight and penalty were tuned on the dev slice. Without ``neural.npz`` the CRF runs alone.
+marginals (or, with ``"mix": "log"``, ``(1 - w) * log p_crf + w * log p_neural``), decoded with a
+BIO-constrained Viterbi (the O label penalised by ``o_bias`` in log space); the weight, mix and penalty were
+tuned on the dev slice. ``ensemble.json`` may list more networks (``"networks"``), whose marginals are averaged. Without ``neural.npz`` the CRF runs alone.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ class ModelMissingError(MarsadError, FileNotFoundError):
 #: Sentences per batch of the ensemble (sorted by length; the network runs one batch at a time).
 BATCH = 32
 #: Defaults of ``ensemble.json``: weight of the network's marginals and the O-label penalty.
-ENSEMBLE_DEFAULTS = {"nn_weight": 0.5, "o_bias": 0.0}
+ENSEMBLE_DEFAULTS = {"nn_weight": 0.5, "o_bias": 0.0, "mix": "linear", "networks": ["neural.npz"]}
 
 
 @dataclass
@@ -68,21 +69,30 @@ class NerTagger:
         if neural and (d / "neural.npz").exists():
             from marsad.entities.neural import NeuralTagger
 
-            tagger.neural = NeuralTagger.load(d / "neural.npz", FLAGS)
             ens = dict(ENSEMBLE_DEFAULTS)
             if (d / "ensemble.json").exists():
                 ens.update(json.loads((d / "ensemble.json").read_text(encoding="utf-8")))
+            nets = [NeuralTagger.load(d / "neural.npz", FLAGS)]
+            for name in ens.get("networks", [])[1:]:
+                nets.append(NeuralTagger.load(d / name, FLAGS, base=nets[0]))
+            tagger.neural = nets[0]
+            tagger.networks = tuple(nets)
             tagger.nn_weight = float(ens["nn_weight"])
             tagger.ens_o_bias = float(ens["o_bias"])
-            tagger.kind = "crf+bilstm"
+            tagger.mix = str(ens["mix"])
+            tagger.kind = "crf+bilstm" if len(nets) == 1 else f"crf+{len(nets)}xbilstm"
         return tagger
 
     kind: str = "crf"
     o_bias: float = 0.0
     #: The BiLSTM-CNN-CRF (:class:`marsad.entities.neural.NeuralTagger`), or ``None`` for the CRF alone.
     neural: object = None
+    #: All networks of the ensemble (``neural`` first); their marginals are averaged.
+    networks: tuple = ()
     nn_weight: float = 0.0
     ens_o_bias: float = 0.0
+    #: ``linear``: mix probabilities; ``log``: mix log-probabilities (a weighted product of experts).
+    mix: str = "linear"
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO labels (``B-PERS`` …) for one sentence of tokens."""
@@ -187,11 +197,23 @@ class NerTagger:
         for k in range(0, len(order), BATCH):
             idx = order[k:k + BATCH]
             batch = [sents[i] for i in idx]
-            pn = net.marginals(net.emissions(batch, [fz.flags(s) for s in batch]))
+            flags = [fz.flags(s) for s in batch]
+            pn = None
+            for n in self.networks:
+                m = n.marginals(n.emissions(batch, flags))
+                pn = m if pn is None else [a + b for a, b in zip(pn, m)]
+            if len(self.networks) > 1:
+                pn = [a / len(self.networks) for a in pn]
             logp = []
             for s, p in zip(batch, pn):
-                mix = (1.0 - w) * self.crf_marginals(fz.sentence(s), labels) + w * p if w < 1.0 else p
-                lp = np.log(mix + 1e-12)
+                if w >= 1.0:
+                    lp = np.log(p + 1e-12)
+                else:
+                    pc = self.crf_marginals(fz.sentence(s), labels)
+                    if self.mix == "log":
+                        lp = (1.0 - w) * np.log(pc + 1e-12) + w * np.log(p + 1e-12)
+                    else:
+                        lp = np.log((1.0 - w) * pc + w * p + 1e-12)
                 lp[:, o] -= self.ens_o_bias
                 logp.append(lp)
             for i, lab in zip(idx, bio_viterbi(logp, labels)):

@@ -175,4 +175,12 @@ def test_ensemble_with_shipped_crf_yields_valid_bio_and_exact_offsets(tmp_path, 
         text = "قال الرئيس الروسي فلاديمير بوتين في موسكو. وأضاف بوتين أن روسيا مستعدة."
         for s, e, typ in t.find(text):
             assert 0 <= s < e <= len(text) and text[s:e] == text[s:e].strip()
+    # a second network stored without word vectors borrows the first one's; marginals are averaged
+    second = {k: v for k, v in tiny_arrays(5).items() if k not in ("emb__weight", "words")}
+    np.savez(tmp_path / "neural_b.npz", **second)
+    (tmp_path / "ensemble.json").write_text(json.dumps({"nn_weight": 0.6, "o_bias": 1.0, "mix": "log",
+                                                        "networks": ["neural.npz", "neural_b.npz"]}))
+    t = NerTagger.load(tmp_path)
+    assert t.kind == "crf+2xbilstm" and t.networks[1].emb is t.networks[0].emb
+    assert all(valid_bio(labs) for labs in t.tag_many(SENTS))
     assert NerTagger.load(tmp_path, neural=False).kind == "crf"

@@ -3,7 +3,7 @@
 Both models must be trained on the first 90% of train only (``tools/ner/experiment.py`` for the CRF,
 ``tools/ner/train_bilstm.py`` without ``--full`` for the network). For each neural weight ``w`` and O-label
 penalty ``b`` the per-token marginals are mixed, ``p = (1 - w) * p_crf + w * p_nn``, and decoded with a
-BIO-constrained Viterbi over ``log p`` (``log p(O) - b``); scores are sentence level and after document
+BIO-constrained Viterbi over ``log p`` (``--`` or the log-linear mix ``(1 - w) log p_crf + w log p_nn``) (``log p(O) - b``); scores are sentence level and after document
 propagation over 20-sentence windows, as in ``marsad.entities.evaluate``.
 
 Usage: python tools/ner/tune_ensemble.py --crf DEV.crfsuite --res RESDIR --neural neural.npz [--json OUT]
@@ -65,11 +65,18 @@ def main() -> None:
     pn = [x / len(nets) for x in pn]
     o = labels.index("O")
     rows = []
-    for w in [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0]:
-        for b in [0.0, 0.5, 1.0, 1.5, 2.0, 2.5]:
+    grid = [(mix, w, b) for mix in ("linear", "log") for w in [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
+            for b in [0.0, 0.5, 1.0, 1.5, 2.0]]
+    for mix, w, b in grid:
+        if mix == "log" and w in (0.0, 1.0):
+            continue
+        if True:
             logp = []
             for x, y in zip(pc, pn):
-                lp = np.log((1 - w) * x + w * y + 1e-12)
+                if mix == "linear":
+                    lp = np.log((1 - w) * x + w * y + 1e-12)
+                else:
+                    lp = (1 - w) * np.log(x + 1e-12) + w * np.log(y + 1e-12)
                 lp[:, o] -= b
                 logp.append(lp)
             pred = bio_viterbi(logp, labels)
@@ -77,7 +84,7 @@ def main() -> None:
             doc = [lab for i in range(0, len(toks), DOC_WINDOW)
                    for lab in propagate(toks[i:i + DOC_WINDOW], pred[i:i + DOC_WINDOW])]
             d = score(gold, doc)
-            row = {"w": w, "o_bias": b, "f1": r["overall"]["f1"], "p": r["overall"]["precision"],
+            row = {"mix": mix, "w": w, "o_bias": b, "f1": r["overall"]["f1"], "p": r["overall"]["precision"],
                    "r": r["overall"]["recall"], "doc_f1": d["overall"]["f1"], "doc_p": d["overall"]["precision"],
                    "doc_r": d["overall"]["recall"], "types": {k: v["f1"] for k, v in r["per_type"].items()}}
             rows.append(row)
