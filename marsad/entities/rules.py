@@ -46,8 +46,17 @@ def _key(form: str) -> str:
     return form[2:] if len(form) >= 4 and form.startswith("ال") else form
 
 
-def _keys(tok: Token) -> set[str]:
-    return {_key(f) for f in tok[4]}
+def _keys(tok: Token) -> frozenset[str]:
+    """The token's forms without the article (memoised per normalised word)."""
+    hit = _KEYS.get(tok[3])
+    if hit is None:
+        if len(_KEYS) > 200_000:
+            _KEYS.clear()
+        hit = _KEYS[tok[3]] = frozenset(_key(f) for f in tok[4])
+    return hit
+
+
+_KEYS: dict[str, frozenset[str]] = {}
 
 
 class Lexicon:
@@ -72,6 +81,22 @@ class Lexicon:
         self.words = {k: frozenset(v) for k, v in words.items()}
         # longest phrase first so «مجلس الأمن القومي» wins over «مجلس الأمن»
         self.phrases = {k: sorted(v, key=lambda p: -len(p[0])) for k, v in phrases.items()}
+        self.by_first: dict[str, dict[str, list]] = {}
+        for kind, items in self.phrases.items():
+            for item in items:
+                self.by_first.setdefault(kind, {}).setdefault(item[0][0], []).append(item)
+
+    def starting(self, kind: str, tok: Token) -> list:
+        """Phrases of ``kind`` whose first word is one of the token's forms, longest first."""
+        memo = self.__dict__.setdefault("_starting", {})
+        hit = memo.get((kind, tok[3]))
+        if hit is None:
+            if len(memo) > 200_000:
+                memo.clear()
+            idx = self.by_first.get(kind, {})
+            hit = sorted((p for k in _keys(tok) for p in idx.get(k, ())), key=lambda p: -len(p[0]))
+            memo[(kind, tok[3])] = hit
+        return hit
 
     def has(self, kind: str, tok: Token) -> bool:
         return not _keys(tok).isdisjoint(self.words.get(kind, ()))
@@ -290,14 +315,14 @@ def _phrase_at(toks, k: int, phrase: tuple[str, ...]) -> bool:
 
 
 def _seat_org(toks, i: int, j: int, lex: Lexicon) -> bool:
-    return any(len(p) == j - i and _phrase_at(toks, i, p) for p, _ in lex.phrases.get("orgseat", ()))
+    return any(len(p) == j - i and _phrase_at(toks, i, p) for p, _ in lex.starting("orgseat", toks[i]))
 
 
 def _geo_heads(toks, lex: Lexicon, sp: _Spans) -> None:
     """«مضيق هرمز», «باب المندب» after «مضيق»: the head noun belongs to a natural feature's name; fixed place
     phrases («قناة السويس») are LOC whatever the tagger or the actor base said."""
-    for phrase, _ in lex.phrases.get("locphrase", ()):
-        for k in range(len(toks) - len(phrase) + 1):
+    for k in range(len(toks)):
+        for phrase, _ in lex.starting("locphrase", toks[k]):
             if _phrase_at(toks, k, phrase):
                 j = k + len(phrase)
                 own = sp.owner[j] if j < len(toks) else None
@@ -326,7 +351,7 @@ def _org_phrases(toks, base, lex: Lexicon, sp: _Spans) -> None:
     while k < n:
         hit = None
         for kind in ("orgseat", "orghead"):
-            for phrase, need_nisba in lex.phrases.get(kind, ()):
+            for phrase, need_nisba in lex.starting(kind, toks[k]):
                 if _phrase_at(toks, k, phrase):
                     j = k + len(phrase)
                     fem = phrase[0].endswith("ه")
@@ -346,8 +371,14 @@ def _org_phrases(toks, base, lex: Lexicon, sp: _Spans) -> None:
 
 
 def _stop(tok: Token, lex: Lexicon) -> bool:
-    """A function word; «على» only as written with alef maqsura (its folded form is the name «علي»)."""
-    return lex.whole("stop", tok) or tok[2] in ("على", "وعلى", "فعلى")
+    """A function word. Two fold into names once normalised («على» → «علي», «بأن» → «بان» as in «بان كي مون»):
+    those count only as written."""
+    if tok[3] in _FOLDS_TO_NAME:
+        return tok[2].lstrip("وف") in _FOLDS_TO_NAME[tok[3]]
+    return lex.whole("stop", tok)
+
+
+_FOLDS_TO_NAME = {"علي": ("على",), "وعلي": ("على",), "بان": ("بأن",), "وبان": ("بأن",)}
 
 
 def _name_like(tok: Token, lex: Lexicon, base, first: bool) -> bool:
