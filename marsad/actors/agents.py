@@ -117,7 +117,9 @@ def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list,
                 hits.append(h)
     # candidate tokens found with C-level loops: the memo answers almost every word after the first articles
     flags = list(map(base.agent_memo.get, map(_NORM, tokens)))
-    for k in [k for k, f in enumerate(flags) if f is None]:
+    k = -1
+    while None in flags:
+        k = flags.index(None, k + 1)
         flags[k] = _starts_agent(base, tokens[k])
     last = 0
     for k in compress(range(len(tokens)), flags):
