@@ -153,8 +153,11 @@ def strip_titles(tokens: list[Token], i: int, j: int, base: ActorBase) -> tuple[
 
 
 def agent_of(head: str | None) -> str | None:
-    if head in MIL_HEADS:
+    """CAMEO agent of a role head; the head may come light-stemmed («عمده» → «عمد»)."""
+    if head is None:
+        return None
+    if head in MIL_HEADS or head + "ه" in MIL_HEADS:
         return "MIL"
-    if head in GOV_HEADS:
+    if head in GOV_HEADS or head + "ه" in GOV_HEADS:
         return "GOV"
     return None
