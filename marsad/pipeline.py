@@ -7,17 +7,18 @@ call these same functions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.errors import EmptyInputError, InputError, MarsadError, NotArabicError, UsageError
 from marsad.ingest import Document, extract_html, read_bytes, read_path
 from marsad.records import Article, Page, Source, article_id
 from marsad.segment import Draft, assemble, segment_text
 
-_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# Letters counted by the language check (inclusive code-point ranges).
+_ARABIC_RANGES = ((0x621, 0x64A), (0x671, 0x6D3), (0x6FA, 0x6FF))
+_LATIN_RANGES = ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F))
 MIN_ARABIC_SHARE = 0.3  # of all letters; or
 MIN_ARABIC_LETTERS = 150  # enough Arabic to be an Arabic page with much Latin in it (film lists, code)
 
@@ -214,12 +215,23 @@ def _plain_article(draft: Draft, sha256: str) -> Article:
                    paragraphs=((0, len(body)),) if body else ())
 
 
+@lru_cache(maxsize=1)
+def _letter_marks() -> list[str | None]:
+    table: list[str | None] = [None] * 0x10000
+    for ranges, mark in ((_ARABIC_RANGES, "\x01"), (_LATIN_RANGES, "\x02")):
+        for lo, hi in ranges:
+            table[lo:hi + 1] = [mark] * (hi - lo + 1)
+    return table
+
+
 def _check_language(text: str, uri: str | None, options: Options) -> None:
     if options.lang_any:
         return
-    sample = text[:20_000]
-    arabic = len(_ARABIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    # One translate pass marks Arabic letters \x01 and Latin ones \x02 and drops every other character
+    # (astral ones stay as they are): counting the marks is several times faster than two findall lists.
+    marked = text[:20_000].translate(_letter_marks())
+    arabic = marked.count("\x01")
+    latin = marked.count("\x02")
     if arabic < MIN_ARABIC_LETTERS and (arabic == 0 or arabic / (arabic + latin) < MIN_ARABIC_SHARE):
         share = 0 if arabic == 0 else round(100 * arabic / (arabic + latin))
         raise NotArabicError(f"page is not Arabic ({share}% Arabic letters); use --lang-any to process it "
