@@ -111,7 +111,9 @@ class Filter:
 
     def score(self, c) -> float:
         w = self.weights
-        z = self.bias + sum(map(w.get, set(c.features), repeat(0.0)))  # same order, same sum as a loop
+        # Distinct features in their own order (a set's order changes with the process's hash seed, and so
+        # would the float sum's last bits: a candidate at the threshold could flip between runs).
+        z = self.bias + sum(map(w.get, dict.fromkeys(c.features), repeat(0.0)))
         key = (id(c.stems), c.entry.type)
         part = self._sentence_part.get(key)
         if part is None or part[0] is not c.stems:
