@@ -107,9 +107,10 @@ def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list,
     for m in mentions:  # organisations the tagger found that the base does not know: «الشرطة العراقية»
         # unlinked, or linked to a Petrarch entry of no country («وزارة داخلية»: some ministry of the interior)
         if (m.actor is None or (m.actor.rank == RANK_PETRARCH and not m.actor.country)) \
-                and m.type in ("ORG", "MISC") and m.kind == "name":
-            found = next((f for f in (match_agent(tokens, base, x, m.j) for x in range(m.i, min(m.i + 3, m.j))
-                                      if _starts_agent(base, tokens[x])) if f is not None), None)
+                and m.kind == "name" and (m.type in ("ORG", "MISC") or m.agent is not None):
+            found = (None, m.agent) if m.agent is not None else next(
+                (f for f in (match_agent(tokens, base, x, m.j) for x in range(m.i, min(m.i + 3, m.j))
+                             if _starts_agent(base, tokens[x])) if f is not None), None)
             if found is not None:
                 h = AgentHit(m.i, m.j, m.start, m.end, found[1], mention=m)
                 if m.country:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.actors.agents import find_agents
+from marsad.actors.agents import find_agents, match_agent
 from marsad.actors.base import (
     RANK_PETRARCH,
     Actor,
@@ -105,6 +105,10 @@ def _mention_of(m: Match, typ: str | None, base: ActorBase, tokens: list[Token])
 
 def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
                base: ActorBase) -> _Mention | list[_Mention] | None:
+    agent = _agent_span(tokens, i, j, base)
+    if agent is not None:  # «المتظاهرون», «الشرطة الكينية»: a generic actor, no name to link (or fuzzy-match)
+        return _Mention(tokens[i].start, tokens[j - 1].end, i, j, "ORG" if typ == "MISC" else typ,
+                        keys=_keys(tokens, i, j), country=agent[1], agent=agent[0])
     inner = scan(tokens, base, i, j, auto_only=False)
     if typ == "PER":
         _, n = strip_titles(tokens, i, j, base)
@@ -153,6 +157,22 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
         actor, conf = link_name(_text(body, tokens, i, j), base, types)
     return _Mention(tokens[i].start, tokens[j - 1].end, i, j, typ, actor, conf, keys=_keys(tokens, i, j),
                     country=(actor.country if actor else country))
+
+
+def _agent_span(tokens: list[Token], i: int, j: int, base: ActorBase) -> tuple[AgentNoun, str | None] | None:
+    """A span that is an agent noun and nationality words only: the noun and the country, else None."""
+    if not base.agent_memo.get(tokens[i].norm, True):
+        return None
+    found = match_agent(tokens, base, i, j)
+    if found is None:
+        return None
+    country = None
+    for k in range(found[0], j):
+        c = country_of_token(tokens[k], base)
+        if not c:
+            return None
+        country = country or c
+    return found[1], country
 
 
 PLACE_INTRO = frozenset(strip_article(normalize_for_match(w)) for w in """مدينة بلدة قرية مستوطنة محافظة ولاية
@@ -284,7 +304,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     for men in mentions:
         occupied[men.i:men.j] = (b"\x02" if men.type in ("PER", "ORG") else b"\x01") * (men.j - men.i)
     for idx, men in enumerate(mentions):
-        if men.type != "PER":
+        if men.type != "PER" or men.agent is not None:
             continue
         floor = max((o.j for o in mentions[:idx] if o.type == "PER"), default=0)
         left = role_before(tokens, men.i if not men.roles else men.roles[0][0], base, floor)

@@ -138,3 +138,10 @@ def test_actors_agents_office_dates_pick_the_code_of_the_day():
     body = "قال أولمرت إن المحادثات مستمرة."
     assert by_actor(resolve(body, date="2007-05-01"), "marsad:per/ehud-olmert").code == "ISRGOV"
     assert by_actor(resolve(body), "marsad:per/ehud-olmert").code == "ISRELI"
+
+
+def test_actors_agents_tagger_person_span_of_a_group():
+    body = "وفي كابول، رشق المتظاهرون الشرطة بالحجارة."
+    ents = resolve(body, [span(body, "المتظاهرون", "PER"), span(body, "كابول", "GPE")])
+    e = by_actor(ents, "marsad:agent/AFG/protesters")
+    assert e.type == "PER" and e.roles == () and texts(e) == ["المتظاهرون"]
