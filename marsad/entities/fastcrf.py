@@ -1,0 +1,303 @@
+"""A numpy reader and decoder for the entity CRF, bypassing python-crfsuite at tag time.
+
+:class:`FastCrf` reads the weights of a crfsuite binary model (``ner.crfsuite``) once, exactly (the file's
+doubles, not the 6-decimal text of ``crfsuite dump`` / ``Tagger.info()``), and scores a sentence of tokens
+without building its feature strings: most features depend only on one word (the token itself, or the
+neighbour at a fixed offset -2..2), so each word type's summed label weights are computed once and cached;
+only the few position-specific features (gazetteer and phrase tags, word/cluster pairs, sentence edges,
+padding, the ±3 cue window) are looked up per sentence, and pairs of adjacent words are cached too.
+
+``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
+``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (log-space forward-backward).
+The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3 (the
+tests compare it with the sum over ``sentence()``'s own output); other versions (4: real-valued features) take
+the generic path through ``sentence()``.
+
+Model file layout read here (crfsuite ``crf1d_model.c``, little-endian): a 48-byte header (``lCRF``, size,
+``FOMC``, version, counts, offsets); a ``FEAT`` chunk of 20-byte features (type, source, destination as
+uint32, weight as float64; type 0 = attribute -> label, 1 = label -> label); and CQDB string tables for the
+labels and attributes, whose backward array maps each id to a record ``id, key size, key bytes + NUL``.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import numpy as np
+
+from marsad.errors import MarsadError
+
+#: Word types (and adjacent word pairs) cached before the caches are emptied and refilled.
+MAX_WORDS = 200_000
+MAX_PAIRS = 400_000
+_OFFSETS = (-2, -1, 1, 2)
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
+
+
+class ModelFormatError(MarsadError, ValueError):
+    """The file is not a crfsuite CRF model this reader understands."""
+
+    code = "M403"
+
+
+def _cqdb_strings(buf: bytes, off: int) -> list[str]:
+    """All keys of the CQDB table at ``off``, in id order."""
+    if buf[off:off + 4] != b"CQDB":
+        raise ModelFormatError(f"no CQDB table at offset {off}")
+    _size, _flag, _order, nbwd, bwd_off = struct.unpack_from("<5I", buf, off + 4)
+    if not bwd_off:
+        raise ModelFormatError("CQDB table has no backward array")
+    ptrs = np.frombuffer(buf, dtype="<u4", count=nbwd, offset=off + bwd_off)
+    out = []
+    for p in ptrs.tolist():
+        ksize = struct.unpack_from("<I", buf, off + p + 4)[0]
+        start = off + p + 8
+        out.append(buf[start:start + ksize - 1].decode("utf-8"))
+    return out
+
+
+def read_model(path: str | Path) -> tuple[list[str], list[str], np.ndarray, np.ndarray]:
+    """``(labels, attributes, W, T)`` from a crfsuite model: ``W[attr, label]`` state weights, ``T[prev, cur]``."""
+    buf = Path(path).read_bytes()
+    if len(buf) < 48 or buf[:4] != b"lCRF" or buf[8:12] != b"FOMC":
+        raise ModelFormatError(f"{path} is not a crfsuite CRF1d model")
+    (_size, _ver, _nf, nlab, nattr, off_feat, off_lab, off_attr, _lr, _ar) = struct.unpack_from("<I4x9I", buf, 4)
+    if buf[off_feat:off_feat + 4] != b"FEAT":
+        raise ModelFormatError(f"{path}: no feature chunk")
+    nfeat = struct.unpack_from("<I", buf, off_feat + 8)[0]
+    feats = np.frombuffer(buf, dtype=_FEATURE, count=nfeat, offset=off_feat + 12)
+    labels = _cqdb_strings(buf, off_lab)
+    attrs = _cqdb_strings(buf, off_attr)
+    if len(labels) != nlab or len(attrs) != nattr:
+        raise ModelFormatError(f"{path}: {len(labels)}/{nlab} labels, {len(attrs)}/{nattr} attributes")
+    W = np.zeros((nattr, nlab))
+    T = np.zeros((nlab, nlab))
+    st = feats["type"] == 0
+    W[feats["src"][st], feats["dst"][st]] = feats["w"][st]
+    tr = feats["type"] == 1
+    T[feats["src"][tr], feats["dst"][tr]] = feats["w"][tr]
+    return labels, attrs, W, T
+
+
+class FastCrf:
+    """CRF weights in numpy arrays plus per-word score caches for one :class:`Featurizer`.
+
+    Args:
+        model: path of the crfsuite model (``ner.crfsuite``).
+        featurizer: the loaded :class:`marsad.entities.features.Featurizer` the model was trained with.
+    """
+
+    def __init__(self, model: str | Path, featurizer) -> None:
+        self.labels, attrs, W, self.T = read_model(model)
+        self.fz = featurizer
+        K = self.K = len(self.labels)
+        # row 0 of the weight table is all zeros: unknown attributes map to it
+        self.W = np.vstack([np.zeros((1, K)), W])
+        self.attr = {a: i + 1 for i, a in enumerate(attrs)}
+        self._zero = np.zeros(K)
+        self._fast = featurizer.version <= 3
+        self._reset_words()
+        self._reset_pairs()
+        self._pos: dict[str, np.ndarray] = {}
+
+    # -- scores -----------------------------------------------------------------------------------------------
+
+    def _sum(self, feats) -> np.ndarray:
+        """Summed weights of the known attributes among ``feats`` (repeats count once per occurrence)."""
+        get = self.attr.get
+        ids = [i for i in map(get, feats) if i is not None]
+        if not ids:
+            return self._zero
+        return self.W[ids].sum(0)
+
+    def _vec(self, feat: str) -> np.ndarray:
+        """Weights of one position-specific attribute (memoised; zeros when the model does not know it)."""
+        v = self._pos.get(feat)
+        if v is None:
+            i = self.attr.get(feat)
+            v = self._pos[feat] = self.W[i] if i is not None else self._zero
+        return v
+
+    def _reset_words(self) -> None:
+        self._wid: dict[str, int] = {}
+        self._rows = np.zeros((5, 1024, self.K))  # own, then the word seen from offsets -2, -1, 1, 2
+
+    def _reset_pairs(self) -> None:
+        self._pid: dict[tuple[str, str], int] = {}
+        self._pairs = np.zeros((2, 1024, self.K))  # left token's, right token's pair features
+
+    def _word(self, tok: str) -> int:
+        i = self._wid.get(tok)
+        if i is not None:
+            return i
+        i = self._wid[tok] = len(self._wid)
+        if i >= self._rows.shape[1]:
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)], axis=1)
+        x = self.fz._info(tok)
+        rows = self._rows
+        rows[0, i] = self._sum(x[2])
+        v2 = self.fz.version >= 2
+        for r, d in enumerate(_OFFSETS, 1):
+            feats = list(x[11][d])
+            if d == -1 or d == 1:
+                feats += x[12][d]
+            elif v2:
+                feats.append(f"{d}c1={x[8]}")
+            rows[r, i] = self._sum(feats)
+        return i
+
+    def _pair(self, a: tuple, b: tuple) -> int:
+        """Row of the features joining adjacent tokens with facts ``a`` (left) and ``b`` (right)."""
+        key = (a[0], a[7], a[9], b[0], b[7], b[9])
+        i = self._pid.get(key)
+        if i is not None:
+            return i
+        i = self._pid[key] = len(self._pid)
+        if i >= self._pairs.shape[1]:
+            self._pairs = np.concatenate([self._pairs, np.zeros_like(self._pairs)], axis=1)
+        v = self.fz.version
+        left = ["wn=" + a[0] + "|" + b[0]]
+        right = ["ww=" + a[0] + "|" + b[0]]
+        if v >= 2:
+            left.append("cn=" + a[7] + "|" + b[7])
+            right.append("cc=" + a[7] + "|" + b[7])
+        if v >= 3 and self.fz.selfphr:
+            left.append("xy=" + a[9] + "|" + b[9])
+            right.append("xx=" + a[9] + "|" + b[9])
+        self._pairs[0, i] = self._sum(left)
+        self._pairs[1, i] = self._sum(right)
+        return i
+
+    def emissions(self, tokens: list[str]) -> np.ndarray:
+        """``(len(tokens), K)`` state scores: each token's summed attribute weights per label."""
+        fz = self.fz
+        if not self._fast:
+            return self.emissions_from_features(fz.sentence(tokens))
+        n = len(tokens)
+        # empty full caches between sentences only: rows found earlier in a sentence must stay valid
+        if len(self._wid) + n > MAX_WORDS:
+            self._reset_words()
+        if len(self._pid) + n > MAX_PAIRS:
+            self._reset_pairs()
+        infos = [fz._info(t) for t in tokens]
+        ids = [self._word(t) for t in tokens]
+        if n > 1:
+            pids = [self._pair(infos[i], infos[i + 1]) for i in range(n - 1)]
+        rows = self._rows
+        E = rows[0, ids]
+        for r, d in enumerate(_OFFSETS, 1):
+            if d > 0:
+                if n > d:
+                    E[:n - d] += rows[r, ids[d:]]
+                E[max(0, n - d):] += self._vec(f"{d}w=<pad>")
+            else:
+                if n > -d:
+                    E[-d:] += rows[r, ids[:n + d]]
+                E[:min(n, -d)] += self._vec(f"{d}w=<pad>")
+        E[0] += self._vec("BOS")
+        E[n - 1] += self._vec("EOS")
+        if n > 1:
+            E[:-1] += self._pairs[0, pids]
+            E[1:] += self._pairs[1, pids]
+        # cue words two and three tokens back
+        for k, name in ((5, "ti3"), (6, "oh3")):
+            on = np.array([x[k] for x in infos], dtype=bool)
+            if on[:n - 2].any():
+                v = self._vec(name)
+                E[2:] += on[:n - 2, None] * v
+                if n > 3:
+                    E[3:] += on[:n - 3, None] * v
+        bares = [x[1] for x in infos]
+        vec = self._vec
+        for j, tags in enumerate(fz.gaz.match(bares)):
+            for t in tags:
+                E[j] += vec("g=" + t)
+                for d in _OFFSETS:
+                    i = j - d
+                    if 0 <= i < n:
+                        E[i] += vec(f"{d}g={t}")
+        if fz.version >= 3 and fz.selfphr:
+            for j, tags in enumerate(fz.selfphr.match(bares)):
+                for t in tags:
+                    E[j] += vec("ph=" + t)
+                    if j + 1 < n:
+                        E[j + 1] += vec("-1ph=" + t)
+                    if j >= 1:
+                        E[j - 1] += vec("1ph=" + t)
+        return E
+
+    def emissions_from_features(self, feats: list) -> np.ndarray:
+        """State scores from ``Featurizer.sentence`` output (lists of names, or dicts of name -> value)."""
+        E = np.zeros((len(feats), self.K))
+        get = self.attr.get
+        W = self.W
+        for t, f in enumerate(feats):
+            if isinstance(f, dict):
+                for a, x in f.items():
+                    i = get(a)
+                    if i is not None:
+                        E[t] += x * W[i]
+            else:
+                ids = [i for i in map(get, f) if i is not None]
+                if ids:
+                    E[t] = W[ids].sum(0)
+        return E
+
+    # -- decoding ---------------------------------------------------------------------------------------------
+
+    def viterbi_scores(self, E: np.ndarray) -> list[str]:
+        """Best label sequence for state scores ``E`` (ties go to the lower label id, as in crfsuite)."""
+        n, K = E.shape
+        if n == 0:
+            return []
+        T = self.T
+        back = np.empty((n, K), dtype=np.intp)
+        cols = np.arange(K)
+        score = E[0]
+        for t in range(1, n):
+            cand = score[:, None] + T
+            b = cand.argmax(0)
+            back[t] = b
+            score = cand[b, cols] + E[t]
+        k = int(score.argmax())
+        path = [k]
+        for t in range(n - 1, 0, -1):
+            k = int(back[t, k])
+            path.append(k)
+        labels = self.labels
+        return [labels[k] for k in reversed(path)]
+
+    def marginals_scores(self, E: np.ndarray) -> np.ndarray:
+        """``(n, K)`` per-token label probabilities for state scores ``E`` (forward-backward in log space)."""
+        n, K = E.shape
+        if n == 0:
+            return np.zeros((0, K))
+        T = self.T
+        alpha = np.empty((n, K))
+        beta = np.zeros((n, K))
+        alpha[0] = E[0]
+        for t in range(1, n):
+            m = alpha[t - 1][:, None] + T
+            mx = m.max(0)
+            alpha[t] = mx + np.log(np.exp(m - mx).sum(0)) + E[t]
+        for t in range(n - 2, -1, -1):
+            m = T + (E[t + 1] + beta[t + 1])[None, :]
+            mx = m.max(1)
+            beta[t] = mx + np.log(np.exp(m - mx[:, None]).sum(1))
+        last = alpha[-1]
+        mx = last.max()
+        logz = mx + np.log(np.exp(last - mx).sum())
+        return np.exp(alpha + beta - logz)
+
+    def viterbi(self, tokens: list[str]) -> list[str]:
+        """Labels for one sentence of tokens, as ``pycrfsuite.Tagger.tag(featurizer.sentence(tokens))``."""
+        if not tokens:
+            return []
+        return self.viterbi_scores(self.emissions(tokens))
+
+    def marginals(self, tokens: list[str]) -> np.ndarray:
+        """``(len(tokens), K)`` label marginals, columns in :attr:`labels` order (``Tagger.marginal``)."""
+        if not tokens:
+            return np.zeros((0, self.K))
+        return self.marginals_scores(self.emissions(tokens))
