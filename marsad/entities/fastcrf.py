@@ -296,8 +296,18 @@ class FastCrf:
             return []
         return self.viterbi_scores(self.emissions(tokens))
 
-    def marginals(self, tokens: list[str]) -> np.ndarray:
-        """``(len(tokens), K)`` label marginals, columns in :attr:`labels` order (``Tagger.marginal``)."""
-        if not tokens:
-            return np.zeros((0, self.K))
-        return self.marginals_scores(self.emissions(tokens))
+    def marginals(self, tokens: list[str], labels: list[str] | None = None) -> np.ndarray:
+        """Per-token label marginals (``Tagger.marginal``), columns in :attr:`labels` order.
+
+        Args:
+            labels: column order wanted instead (e.g. the neural tagger's); labels the CRF lacks get 0.
+        """
+        m = self.marginals_scores(self.emissions(tokens)) if tokens else np.zeros((0, self.K))
+        if labels is None:
+            return m
+        col = {lab: i for i, lab in enumerate(self.labels)}
+        out = np.zeros((len(m), len(labels)))
+        for j, lab in enumerate(labels):
+            if lab in col:
+                out[:, j] = m[:, col[lab]]
+        return out

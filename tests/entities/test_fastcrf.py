@@ -130,3 +130,14 @@ def test_fastcrf_shipped_model_matches_pycrfsuite():
     crf = pycrfsuite.Tagger()
     crf.open(str(model))
     _compare(fz, crf, FastCrf(model, fz), _sentences(seed=3, count=150))
+
+
+def test_fastcrf_marginals_in_other_label_order(tiny):
+    fz, _, path = tiny
+    fast = FastCrf(path, fz)
+    words = _parse(TRAIN[0])[0]
+    m = fast.marginals(words)
+    order = [*reversed(fast.labels), "B-NONE"]
+    got = fast.marginals(words, order)
+    assert got.shape == (len(words), len(order))
+    assert np.allclose(got[:, :-1], m[:, ::-1]) and not got[:, -1].any()
