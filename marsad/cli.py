@@ -74,15 +74,16 @@ def _data_dir(args):
 
 
 _NEURAL_NOTE = """\
-This is the CRF half of the shipped entity tagger; it runs alone from {out}.
-The neural half (neural.npz, a BiLSTM-CNN-CRF run with numpy) is trained with torch, a training extra that is
-never needed at run time. To build it (CPU wheel of torch in a separate venv, gensim, one thread, ~1 h):
+This is the CRF entity tagger as shipped; it runs alone from {out}.
+An optional neural half (neural.npz, a BiLSTM-CNN-CRF run with numpy; not shipped, see the model card) is
+trained with torch, a training extra never needed at run time. To build it (torch CPU wheel in a separate venv):
   python -m venv TVENV && TVENV/bin/pip install torch --index-url https://download.pytorch.org/whl/cpu
   TVENV/bin/pip install gensim numpy python-crfsuite -e .
   PYTHONHASHSEED=0 TVENV/bin/python tools/ner/build_embeddings.py DATA EMB      # word2vec on unlabeled news
   OMP_NUM_THREADS=1 TVENV/bin/python tools/ner/train_bilstm.py --w2v EMB/w2v.model --out NN --hidden 200
-  cp NN/neural.npz marsad/resources/ner/ensemble.json {out}/
-See marsad/resources/ner/MODEL_CARD.md ("Reproduce")."""
+  python tools/ner/tune_ensemble.py --crf DEV.crfsuite --res RES --neural NN/neural.npz   # weights on dev
+  cp NN/neural.npz {out}/ and write {out}/ensemble.json ({{"nn_weight": 0.6, "o_bias": 0.5}})
+See marsad/resources/ner/MODEL_CARD.md ("Neural half")."""
 
 
 def cmd_train(args) -> int:
