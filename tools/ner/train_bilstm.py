@@ -4,7 +4,8 @@ Inputs per token: a word vector (initialised from the project's word2vec on unla
 CNN over the normalised token, and the binary lexical flags of ``Featurizer.flags`` (gazetteer, cue words,
 shape). Trained on the first 90% of ANERcorp train; the epoch is chosen on the dev slice (last 10%).
 
-Usage: OMP_NUM_THREADS=1 python tools/ner/train_bilstm.py --w2v W2V.model --out DIR [--seed 13] [--epochs 30]
+Usage: OMP_NUM_THREADS=1 python tools/ner/train_bilstm.py --w2v W2V.model --out DIR [--seed 13] [--epochs 40]
+       [--hidden 200] [--vocab 80000]   (the measured network; see marsad/resources/ner/MODEL_CARD.md)
 Writes DIR/neural.npz (weights + vocabularies) and DIR/ckpt.pt (resumable checkpoint), logs to stdout.
 """
 
