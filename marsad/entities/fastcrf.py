@@ -96,6 +96,7 @@ class FastCrf:
         self.W = np.vstack([np.zeros((1, K)), W])
         self.attr = {a: i + 1 for i, a in enumerate(attrs)}
         self._zero = np.zeros(K)
+        self._expT = np.exp(self.T)
         self._fast = featurizer.version <= 3
         self._reset_words()
         self._reset_pairs()
@@ -135,17 +136,31 @@ class FastCrf:
         if i >= self._rows.shape[1]:
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)], axis=1)
         x = self.fz._info(tok)
-        rows = self._rows
-        rows[0, i] = self._sum(x[2])
         v2 = self.fz.version >= 2
-        for r, d in enumerate(_OFFSETS, 1):
-            feats = list(x[11][d])
+        segs = [x[2]]
+        for d in _OFFSETS:
             if d == -1 or d == 1:
-                feats += x[12][d]
+                segs.append(x[11][d] + x[12][d])
             elif v2:
-                feats.append(f"{d}c1={x[8]}")
-            rows[r, i] = self._sum(feats)
+                segs.append(x[11][d] + [f"{d}c1={x[8]}"])
+            else:
+                segs.append(x[11][d])
+        self._rows[:, i] = self._sums(segs)
         return i
+
+    def _sums(self, segs: list[list[str]]) -> np.ndarray:
+        """One summed weight row per list of feature names, in one numpy call.
+
+        Each list starts with the all-zero row 0, so no segment is empty (``reduceat`` needs that).
+        """
+        get = self.attr.get
+        ids: list[int] = []
+        starts = []
+        for feats in segs:
+            starts.append(len(ids))
+            ids.append(0)
+            ids.extend(i for i in map(get, feats) if i is not None)
+        return np.add.reduceat(self.W[ids], starts)
 
     def _pair(self, a: tuple, b: tuple) -> int:
         """Row of the features joining adjacent tokens with facts ``a`` (left) and ``b`` (right)."""
@@ -165,8 +180,7 @@ class FastCrf:
         if v >= 3 and self.fz.selfphr:
             left.append("xy=" + a[9] + "|" + b[9])
             right.append("xx=" + a[9] + "|" + b[9])
-        self._pairs[0, i] = self._sum(left)
-        self._pairs[1, i] = self._sum(right)
+        self._pairs[:, i] = self._sums([left, right])
         return i
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
@@ -273,22 +287,25 @@ class FastCrf:
         n, K = E.shape
         if n == 0:
             return np.zeros((0, K))
-        T = self.T
+        # scaled forward-backward (as crfsuite does): each token's scores shifted by their maximum before exp,
+        # alpha normalised at every step, beta divided by the same factors; rows of alpha * beta sum to 1
+        M = np.exp(E - E.max(1, keepdims=True))
+        eT = self._expT
         alpha = np.empty((n, K))
-        beta = np.zeros((n, K))
-        alpha[0] = E[0]
+        beta = np.empty((n, K))
+        scale = np.empty(n)
+        a = M[0]
+        scale[0] = a.sum()
+        alpha[0] = a / scale[0]
         for t in range(1, n):
-            m = alpha[t - 1][:, None] + T
-            mx = m.max(0)
-            alpha[t] = mx + np.log(np.exp(m - mx).sum(0)) + E[t]
+            a = (alpha[t - 1] @ eT) * M[t]
+            scale[t] = a.sum()
+            alpha[t] = a / scale[t]
+        beta[n - 1] = 1.0
         for t in range(n - 2, -1, -1):
-            m = T + (E[t + 1] + beta[t + 1])[None, :]
-            mx = m.max(1)
-            beta[t] = mx + np.log(np.exp(m - mx[:, None]).sum(1))
-        last = alpha[-1]
-        mx = last.max()
-        logz = mx + np.log(np.exp(last - mx).sum())
-        return np.exp(alpha + beta - logz)
+            beta[t] = (eT @ (M[t + 1] * beta[t + 1])) / scale[t + 1]
+        p = alpha * beta
+        return p / p.sum(1, keepdims=True)
 
     def viterbi(self, tokens: list[str]) -> list[str]:
         """Labels for one sentence of tokens, as ``pycrfsuite.Tagger.tag(featurizer.sentence(tokens))``."""
