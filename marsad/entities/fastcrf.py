@@ -104,14 +104,6 @@ class FastCrf:
 
     # -- scores -----------------------------------------------------------------------------------------------
 
-    def _sum(self, feats) -> np.ndarray:
-        """Summed weights of the known attributes among ``feats`` (repeats count once per occurrence)."""
-        get = self.attr.get
-        ids = [i for i in map(get, feats) if i is not None]
-        if not ids:
-            return self._zero
-        return self.W[ids].sum(0)
-
     def _vec(self, feat: str) -> np.ndarray:
         """Weights of one position-specific attribute (memoised; zeros when the model does not know it)."""
         v = self._pos.get(feat)
@@ -127,6 +119,7 @@ class FastCrf:
     def _reset_pairs(self) -> None:
         self._pid: dict[tuple[str, str], int] = {}
         self._pairs = np.zeros((2, 1024, self.K))  # left token's, right token's pair features
+        self._npairs = 1  # row 0: pairs the model has no weights for
 
     def _word(self, tok: str) -> int:
         i = self._wid.get(tok)
@@ -168,9 +161,6 @@ class FastCrf:
         i = self._pid.get(key)
         if i is not None:
             return i
-        i = self._pid[key] = len(self._pid)
-        if i >= self._pairs.shape[1]:
-            self._pairs = np.concatenate([self._pairs, np.zeros_like(self._pairs)], axis=1)
         v = self.fz.version
         left = ["wn=" + a[0] + "|" + b[0]]
         right = ["ww=" + a[0] + "|" + b[0]]
@@ -180,6 +170,14 @@ class FastCrf:
         if v >= 3 and self.fz.selfphr:
             left.append("xy=" + a[9] + "|" + b[9])
             right.append("xx=" + a[9] + "|" + b[9])
+        get = self.attr.get
+        if not any(get(f) is not None for f in left + right):
+            self._pid[key] = 0
+            return 0
+        i = self._pid[key] = self._npairs
+        self._npairs += 1
+        if i >= self._pairs.shape[1]:
+            self._pairs = np.concatenate([self._pairs, np.zeros_like(self._pairs)], axis=1)
         self._pairs[:, i] = self._sums([left, right])
         return i
 
