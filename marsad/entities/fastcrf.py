@@ -21,6 +21,7 @@ labels and attributes, whose backward array maps each id to a record ``id, key s
 
 from __future__ import annotations
 
+import itertools
 import struct
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from marsad.errors import MarsadError
 MAX_WORDS = 200_000
 MAX_PAIRS = 400_000
 _OFFSETS = (-2, -1, 1, 2)
+_ZEROS = itertools.repeat(0)
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 
 
@@ -98,6 +100,10 @@ class FastCrf:
         self._zero = np.zeros(K)
         self._expT = np.exp(self.T)
         self._fast = featurizer.version <= 3
+        v = featurizer.version
+        #: pair features: (index in Featurizer._info's tuple, prefix at the left token, at the right token)
+        self._kinds = [(0, "wn=", "ww=")] + [(7, "cn=", "cc=")] * (v >= 2) + \
+            [(9, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
@@ -117,9 +123,11 @@ class FastCrf:
         self._rows = np.zeros((5, 1024, self.K))  # own, then the word seen from offsets -2, -1, 1, 2
 
     def _reset_pairs(self) -> None:
-        self._pid: dict[tuple[str, str], int] = {}
-        self._pairs = np.zeros((2, 1024, self.K))  # left token's, right token's pair features
-        self._npairs = 1  # row 0: pairs the model has no weights for
+        # per kind of pair feature: (left token's prefix, right token's prefix) -> {(left, right): row},
+        # rows[0] the left token's weights, rows[1] the right token's; row 0 is for pairs the model lacks
+        self._pid = {k: {} for k in self._kinds}
+        self._prows = {k: np.zeros((2, 256, self.K)) for k in self._kinds}
+        self._pn = dict.fromkeys(self._kinds, 1)
 
     def _word(self, tok: str) -> int:
         i = self._wid.get(tok)
@@ -152,33 +160,28 @@ class FastCrf:
         for feats in segs:
             starts.append(len(ids))
             ids.append(0)
-            ids.extend(i for i in map(get, feats) if i is not None)
+            ids.extend(map(get, feats, _ZEROS))
         return np.add.reduceat(self.W[ids], starts)
 
-    def _pair(self, a: tuple, b: tuple) -> int:
-        """Row of the features joining adjacent tokens with facts ``a`` (left) and ``b`` (right)."""
-        key = (a[0], a[7], a[9], b[0], b[7], b[9])
-        i = self._pid.get(key)
+    def _pair(self, kind: tuple[int, str, str], key: tuple[str, str]) -> int:
+        """Row of the pair features of one kind for adjacent tokens whose facts are ``key``."""
+        ids = self._pid[kind]
+        i = ids.get(key)
         if i is not None:
             return i
-        v = self.fz.version
-        left = ["wn=" + a[0] + "|" + b[0]]
-        right = ["ww=" + a[0] + "|" + b[0]]
-        if v >= 2:
-            left.append("cn=" + a[7] + "|" + b[7])
-            right.append("cc=" + a[7] + "|" + b[7])
-        if v >= 3 and self.fz.selfphr:
-            left.append("xy=" + a[9] + "|" + b[9])
-            right.append("xx=" + a[9] + "|" + b[9])
+        _, lp, rp = kind
+        joined = key[0] + "|" + key[1]
+        left, right = lp + joined, rp + joined
         get = self.attr.get
-        if not any(get(f) is not None for f in left + right):
-            self._pid[key] = 0
+        if get(left) is None and get(right) is None:
+            ids[key] = 0
             return 0
-        i = self._pid[key] = self._npairs
-        self._npairs += 1
-        if i >= self._pairs.shape[1]:
-            self._pairs = np.concatenate([self._pairs, np.zeros_like(self._pairs)], axis=1)
-        self._pairs[:, i] = self._sums([left, right])
+        i = ids[key] = self._pn[kind]
+        self._pn[kind] += 1
+        rows = self._prows[kind]
+        if i >= rows.shape[1]:
+            rows = self._prows[kind] = np.concatenate([rows, np.zeros_like(rows)], axis=1)
+        rows[:, i] = self._sums([[left], [right]])
         return i
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
@@ -190,12 +193,10 @@ class FastCrf:
         # empty full caches between sentences only: rows found earlier in a sentence must stay valid
         if len(self._wid) + n > MAX_WORDS:
             self._reset_words()
-        if len(self._pid) + n > MAX_PAIRS:
+        if any(len(ids) + n > MAX_PAIRS for ids in self._pid.values()):
             self._reset_pairs()
         infos = [fz._info(t) for t in tokens]
         ids = [self._word(t) for t in tokens]
-        if n > 1:
-            pids = [self._pair(infos[i], infos[i + 1]) for i in range(n - 1)]
         rows = self._rows
         E = rows[0, ids]
         for r, d in enumerate(_OFFSETS, 1):
@@ -210,8 +211,14 @@ class FastCrf:
         E[0] += self._vec("BOS")
         E[n - 1] += self._vec("EOS")
         if n > 1:
-            E[:-1] += self._pairs[0, pids]
-            E[1:] += self._pairs[1, pids]
+            pair = self._pair
+            for kind in self._kinds:
+                k = kind[0]
+                facts = [x[k] for x in infos]
+                pids = [pair(kind, ab) for ab in zip(facts, facts[1:])]
+                rows = self._prows[kind]
+                E[:-1] += rows[0, pids]
+                E[1:] += rows[1, pids]
         # cue words two and three tokens back
         for k, name in ((5, "ti3"), (6, "oh3")):
             on = np.array([x[k] for x in infos], dtype=bool)
