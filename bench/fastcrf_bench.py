@@ -14,13 +14,12 @@ import time
 
 import numpy as np
 import pycrfsuite
+from _data import shared_data
 
 from marsad.entities.conll import read_conll
 from marsad.entities.fastcrf import FastCrf
 from marsad.entities.features import Featurizer
 from marsad.entities.gazetteers import RESOURCES
-
-from _data import shared_data
 
 
 def main() -> None:

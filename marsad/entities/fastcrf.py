@@ -4,11 +4,13 @@
 doubles, not the 6-decimal text of ``crfsuite dump`` / ``Tagger.info()``), and scores a sentence of tokens
 without building its feature strings: most features depend only on one word (the token itself, or the
 neighbour at a fixed offset -2..2), so each word type's summed label weights are computed once and cached;
-only the few position-specific features (gazetteer and phrase tags, word/cluster pairs, sentence edges,
-padding, the ±3 cue window) are looked up per sentence, and pairs of adjacent words are cached too.
+only the few position-specific features (gazetteer and phrase tags, sentence edges,
+padding, the ±3 cue window) are looked up per sentence, and the weights of adjacent-pair features (word,
+cluster and label-share pairs) are cached per pair of values. The per-word facts come from
+``Featurizer._info`` (its tuple layout is relied on here; the tests catch any drift from ``sentence()``).
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
-``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (log-space forward-backward).
+``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (scaled forward-backward).
 The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3 (the
 tests compare it with the sum over ``sentence()``'s own output); other versions (4: real-valued features) take
 the generic path through ``sentence()``.
@@ -215,7 +217,7 @@ class FastCrf:
             for kind in self._kinds:
                 k = kind[0]
                 facts = [x[k] for x in infos]
-                pids = [pair(kind, ab) for ab in zip(facts, facts[1:])]
+                pids = [pair(kind, ab) for ab in itertools.pairwise(facts)]
                 rows = self._prows[kind]
                 E[:-1] += rows[0, pids]
                 E[1:] += rows[1, pids]

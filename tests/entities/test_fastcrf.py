@@ -86,7 +86,7 @@ def test_fastcrf_tiny_model_matches_pycrfsuite(tiny):
 
 
 def test_fastcrf_weights_match_tagger_info(tiny):
-    fz, crf, path = tiny
+    _, crf, path = tiny
     labels, attrs, W, T = read_model(path)
     info = crf.info()
     col = {lab: i for i, lab in enumerate(labels)}
