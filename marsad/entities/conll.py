@@ -54,6 +54,15 @@ def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
+def prf(t: int, p: int, g: int) -> dict:
+    """Precision, recall, F1 and the counts behind them (``t`` correct of ``p`` predicted, ``g`` gold)."""
+    pr = t / p if p else 0.0
+    rc = t / g if g else 0.0
+    f = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
+    return {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f, 4), "gold": g, "predicted": p,
+            "correct": t}
+
+
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
     """Entity-level micro and per-type precision, recall, F1 (and counts)."""
     tp, ng, np_ = Counter(), Counter(), Counter()
@@ -65,13 +74,6 @@ def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
             np_[c[2]] += 1
         for c in gc & pc:
             tp[c[2]] += 1
-
-    def prf(t: int, p: int, g: int) -> dict:
-        pr = t / p if p else 0.0
-        rc = t / g if g else 0.0
-        f = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-        return {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f, 4), "gold": g, "predicted": p,
-                "correct": t}
 
     types = sorted(set(ng) | set(np_))
     res = {"overall": prf(sum(tp.values()), sum(np_.values()), sum(ng.values()))}

@@ -12,12 +12,12 @@ token, as in ANERcorp. Two views: ``strict`` (PER ORG GPE LOC MISC) and ``place`
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from marsad.entities.conll import prf
 
 GOLD_FILE = Path(__file__).resolve().parents[2] / "eval" / "ner" / "recent_dev.jsonl"
 #: 11 more articles annotated the same way after the rules were written, never used to change them.
@@ -26,15 +26,6 @@ TYPES = ("PER", "ORG", "GPE", "LOC", "MISC")
 PLACE = {"GPE": "PLACE", "LOC": "PLACE"}
 
 Span = tuple[int, int, str]
-
-
-def prf(t: int, p: int, g: int) -> dict:
-    """Precision, recall, F1 and counts, in the shape of :func:`marsad.entities.conll.score`."""
-    pr = t / p if p else 0.0
-    rc = t / g if g else 0.0
-    f = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
-    return {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f, 4), "gold": g, "predicted": p,
-            "correct": t}
 
 
 @dataclass(frozen=True)
@@ -51,21 +42,10 @@ def available(root: Path) -> bool:
 
 def load(root: Path | None = None, path: Path = GOLD_FILE) -> list[DevArticle]:
     """The dev articles with their bodies rebuilt from ``root`` (default: the shared data folder)."""
-    from marsad.quotes.evaluate import BODY_RULE, GoldDataError, _Sources, build_body, shared_data
+    from marsad.quotes.evaluate import read_gold_rows
 
-    src = _Sources(root or shared_data())
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            row = json.loads(line)
-            if row.get("body_rule", BODY_RULE) != BODY_RULE:
-                raise GoldDataError(f"{row['id']}: unknown body rule {row['body_rule']!r}")
-            body = build_body(src.text(row))
-            digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-            if digest != row["body_sha256"]:
-                raise GoldDataError(f"{row['id']}: rebuilt body differs from the annotated one (sha256 {digest})")
-            out.append(DevArticle(row["id"], body, tuple((a, b, t) for a, b, t in row["entities"])))
-    return out
+    return [DevArticle(row["id"], body, tuple((a, b, t) for a, b, t in row["entities"]))
+            for row, body in read_gold_rows(path, root, need_digest=True)]
 
 
 def _widener(body: str) -> Callable[[int, int], tuple[int, int]]:

@@ -82,20 +82,25 @@ class GoldArticle:
     quotes: list[dict]
 
 
-def load_gold(split: str, root: Path | None = None) -> list[GoldArticle]:
+def read_gold_rows(path: Path, root: Path | None = None, *, need_digest: bool = False):
+    """Yield ``(row, body)`` for each line of a gold file, the body rebuilt from the shared data and checked
+    against the annotated body's sha256 (required when ``need_digest``)."""
     src = _Sources(root or shared_data())
-    out = []
-    with open(GOLD_DIR / f"gold_{split}.jsonl", encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             row = json.loads(line)
             if row.get("body_rule", BODY_RULE) != BODY_RULE:
                 raise GoldDataError(f"{row['id']}: unknown body rule {row['body_rule']!r}")
             body = build_body(src.text(row))
             digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
-            if row.get("body_sha256") and digest != row["body_sha256"]:
+            if (need_digest or row.get("body_sha256")) and digest != row.get("body_sha256"):
                 raise GoldDataError(f"{row['id']}: rebuilt body differs from the annotated one (sha256 {digest})")
-            out.append(GoldArticle(row["id"], body, row["quotes"]))
-    return out
+            yield row, body
+
+
+def load_gold(split: str, root: Path | None = None) -> list[GoldArticle]:
+    return [GoldArticle(row["id"], body, row["quotes"])
+            for row, body in read_gold_rows(GOLD_DIR / f"gold_{split}.jsonl", root)]
 
 
 def entities_for(body: str, use_ner: bool) -> tuple[Entity, ...]:
