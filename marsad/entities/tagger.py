@@ -66,6 +66,9 @@ class NerTagger:
         crf.open(str(model))
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
         tagger = cls(Featurizer.load(d), crf, d, o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
+        from marsad.entities.fastcrf import FastCrf
+
+        tagger.fast = FastCrf(model, tagger.featurizer)
         if neural and (d / "neural.npz").exists():
             from marsad.entities.neural import NeuralTagger
 
@@ -87,6 +90,8 @@ class NerTagger:
     o_bias: float = 0.0
     #: The BiLSTM-CNN-CRF (:class:`marsad.entities.neural.NeuralTagger`), or ``None`` for the CRF alone.
     neural: object = None
+    #: Numpy scorer of the same CRF (:class:`marsad.entities.fastcrf.FastCrf`): labels and marginals.
+    fast: object = None
     #: All networks of the ensemble (``neural`` first); their marginals are averaged.
     networks: tuple = ()
     nn_weight: float = 0.0
@@ -100,10 +105,9 @@ class NerTagger:
             return []
         if self.neural is not None:
             return self._ensemble([tokens])[0]
-        feats = self.featurizer.sentence(tokens)
         if not self.o_bias:
-            return self.crf.tag(feats)
-        return self._recall_decode(feats)
+            return self.fast.viterbi(tokens)
+        return self._recall_decode(self.featurizer.sentence(tokens))
 
     def _recall_decode(self, feats: list[list[str]]) -> list[str]:
         """Viterbi over per-token marginals with the O label penalised by ``o_bias`` (log space).
@@ -209,7 +213,7 @@ class NerTagger:
                 if w >= 1.0:
                     lp = np.log(p + 1e-12)
                 else:
-                    pc = self.crf_marginals(fz.sentence(s), labels)
+                    pc = self.fast.marginals(s, labels)
                     if self.mix == "log":
                         lp = (1.0 - w) * np.log(pc + 1e-12) + w * np.log(p + 1e-12)
                     else:
