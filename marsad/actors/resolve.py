@@ -41,7 +41,7 @@ from marsad.actors.roles import (
 from marsad.actors.translit import transliterate
 from marsad.errors import UsageError
 from marsad.records import Entity, Span
-from marsad.text import Token, normalize_for_match, tokenize
+from marsad.text import Token, normalize_for_match, tokenize, tokenize_body
 
 TYPES = {"PER", "ORG", "GPE", "LOC", "MISC", "NORP"}
 LOCATIVE_BEFORE = frozenset(normalize_for_match(w) for w in """في الى إلى نحو قرب داخل خارج شمال جنوب شرق غرب وسط
@@ -273,7 +273,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     """
     base = load_base() if base is None else base
     if tokens is None:
-        tokens = tokenize(body)
+        tokens = tokenize_body(body)
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     covered = bytearray(len(tokens))

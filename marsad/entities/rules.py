@@ -31,7 +31,7 @@ from pathlib import Path
 
 from marsad.entities.gazetteers import RESOURCES
 from marsad.errors import ResourceError
-from marsad.text import Token, tokenize
+from marsad.text import Token, tokenize, tokenize_body
 
 LEXICON = RESOURCES / "rules.tsv"
 QUOTE_OPEN = frozenset("«\"“'(")
@@ -148,7 +148,7 @@ class _Spans:
 def apply(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Corrected entity spans for ``text`` (see the module docstring). Spans that do not fall on token
     boundaries are passed through unchanged."""
-    toks = tokenize(text)
+    toks = tokenize_body(text)
     if not toks:
         return spans
     from marsad.actors.base import load_base

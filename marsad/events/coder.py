@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from marsad.events import cues
 from marsad.events.lexicon import Entry, Lexicon, load_lexicon
 from marsad.records import Article, Entity, Event, Span
-from marsad.text import clauses, sentences, tokenize
+from marsad.text import clauses, sentences, tokenize_body
 from marsad.text.tokens import Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -52,7 +52,7 @@ class Candidate:
 
 
 def _sentence_tokens(body: str) -> list[tuple[tuple[int, int], list[Token]]]:
-    toks = tokenize(body)
+    toks = tokenize_body(body)
     starts = [t.start for t in toks]
     out = []
     for s0, s1 in sentences(body):

@@ -2,7 +2,7 @@
 
 from marsad.text.normalize import Normalized, normalize, normalize_for_match
 from marsad.text.sentences import clauses, sentences
-from marsad.text.tokens import Token, proclitic_forms, tokenize
+from marsad.text.tokens import Token, proclitic_forms, tokenize, tokenize_body
 
 __all__ = ["Normalized", "Token", "clauses", "normalize", "normalize_for_match", "proclitic_forms",
-           "sentences", "tokenize"]
+           "sentences", "tokenize", "tokenize_body"]

@@ -110,3 +110,14 @@ def tokenize(text: str) -> list[Token]:
             append(new(Token, (pos, end, piece) + info))
         pos = end
     return out
+
+
+@lru_cache(maxsize=4)
+def _body_tokens(text: str) -> tuple[Token, ...]:
+    return tuple(tokenize(text))
+
+
+def tokenize_body(text: str) -> list[Token]:
+    """``tokenize(text)``, remembered for the last few texts: the entity rules, the actor resolver and the event
+    coder each need the tokens of the same article body, so it is split once. Returns a fresh list."""
+    return list(_body_tokens(text))
