@@ -7,6 +7,7 @@ correct only when both boundaries and the type match exactly. Micro P/R/F1 over 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 Sentence = list[tuple[str, str]]
@@ -63,19 +64,22 @@ def prf(t: int, p: int, g: int) -> dict:
             "correct": t}
 
 
-def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
-    """Entity-level micro and per-type precision, recall, F1 (and counts)."""
+def score_sets(pairs: Iterable[tuple[set, set]]) -> dict:
+    """Micro and per-type precision, recall, F1 (and counts) over ``(gold, predicted)`` sets of
+    ``(start, end, type)`` entities, one pair per sentence or document."""
     tp, ng, np_ = Counter(), Counter(), Counter()
-    for g, p in zip(gold, pred):
-        gc, pc = chunks(g), chunks(p)
+    for gc, pc in pairs:
         for c in gc:
             ng[c[2]] += 1
         for c in pc:
             np_[c[2]] += 1
         for c in gc & pc:
             tp[c[2]] += 1
-
     types = sorted(set(ng) | set(np_))
-    res = {"overall": prf(sum(tp.values()), sum(np_.values()), sum(ng.values()))}
-    res["per_type"] = {t: prf(tp[t], np_[t], ng[t]) for t in types}
-    return res
+    return {"overall": prf(sum(tp.values()), sum(np_.values()), sum(ng.values())),
+            "per_type": {t: prf(tp[t], np_[t], ng[t]) for t in types}}
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict:
+    """Entity-level micro and per-type precision, recall, F1 (and counts) of BIO label sequences."""
+    return score_sets((chunks(g), chunks(p)) for g, p in zip(gold, pred))

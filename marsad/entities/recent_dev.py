@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from marsad.entities.conll import prf
+from marsad.entities.conll import score_sets
 
 GOLD_FILE = Path(__file__).resolve().parents[2] / "eval" / "ner" / "recent_dev.jsonl"
 #: 11 more articles annotated the same way after the rules were written, never used to change them.
@@ -71,31 +71,24 @@ def score(articles: Iterable[DevArticle], predicted: Iterable[Iterable[Span]], p
     With ``places=True`` GPE and LOC are one class ``PLACE``. ``errors``, if given, collects
     ``(article id, "fn"|"fp", start, end, type, text)`` for every miss.
     """
-    tp, ng, np_ = Counter(), Counter(), Counter()
-    for art, pred in zip(articles, predicted):
-        widen = _widener(art.body)
+    def norm(spans, widen):
+        out = set()
+        for s, e, t in spans:
+            t = PLACE.get(t, t) if places else t
+            if t in TYPES or t == "PLACE":
+                out.add((*widen(s, e), t))
+        return out
 
-        def norm(spans):
-            out = set()
-            for s, e, t in spans:
-                t = PLACE.get(t, t) if places else t
-                if t in TYPES or t == "PLACE":
-                    out.add((*widen(s, e), t))
-            return out
+    def pairs():
+        for art, pred in zip(articles, predicted):
+            widen = _widener(art.body)
+            g, p = norm(art.entities, widen), norm(pred, widen)
+            if errors is not None:
+                errors.extend((art.id, "fn", a, b, t, art.body[a:b]) for a, b, t in sorted(g - p))
+                errors.extend((art.id, "fp", a, b, t, art.body[a:b]) for a, b, t in sorted(p - g))
+            yield g, p
 
-        g, p = norm(art.entities), norm(pred)
-        for c in g:
-            ng[c[2]] += 1
-        for c in p:
-            np_[c[2]] += 1
-        for c in g & p:
-            tp[c[2]] += 1
-        if errors is not None:
-            errors.extend((art.id, "fn", a, b, t, art.body[a:b]) for a, b, t in sorted(g - p))
-            errors.extend((art.id, "fp", a, b, t, art.body[a:b]) for a, b, t in sorted(p - g))
-    types = sorted(set(ng) | set(np_))
-    return {"overall": prf(sum(tp.values()), sum(np_.values()), sum(ng.values())),
-            "per_type": {t: prf(tp[t], np_[t], ng[t]) for t in types}}
+    return score_sets(pairs())
 
 
 def evaluate(find: Callable[[str], list[Span]], root: Path | None = None, path: Path = GOLD_FILE) -> dict:
