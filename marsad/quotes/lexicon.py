@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from marsad.errors import MarsadError
+from marsad.segment.lexicon import resource_path
 from marsad.text import normalize_for_match
 
 # Verbs whose form with a pronoun reads as a common noun once folded: «رأيه» his opinion, «أبرزها» the foremost
@@ -96,14 +96,18 @@ def parse(lines) -> CueLexicon:
     return CueLexicon(single, frozen, lookup, frozenset(keys), seconds)
 
 
+def _packaged_lines(name: str) -> list[str]:
+    """Every line of ``marsad/resources/quotes/<name>`` (line numbers kept for error messages)."""
+    try:
+        return resource_path("quotes", name).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as exc:  # pragma: no cover - broken install
+        raise LexiconError(f"marsad/resources/quotes/{name} is missing") from exc
+
+
 @lru_cache(maxsize=1)
 def load() -> CueLexicon:
     """The packaged cue lexicon (read on first call, then cached)."""
-    try:
-        text = resources.files("marsad").joinpath("resources", "quotes", "cues.tsv").read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - broken install
-        raise LexiconError("marsad/resources/quotes/cues.tsv is missing") from exc
-    return parse(text.splitlines())
+    return parse(_packaged_lines("cues.tsv"))
 
 
 @dataclass(frozen=True)
@@ -136,8 +140,4 @@ def parse_relations(lines) -> Relations:
 @lru_cache(maxsize=1)
 def relations() -> Relations:
     """The packaged relational nouns (read on first call, then cached)."""
-    try:
-        text = resources.files("marsad").joinpath("resources", "quotes", "relations.txt").read_text(encoding="utf-8")
-    except FileNotFoundError as exc:  # pragma: no cover - broken install
-        raise LexiconError("marsad/resources/quotes/relations.txt is missing") from exc
-    return parse_relations(text.splitlines())
+    return parse_relations(_packaged_lines("relations.txt"))
