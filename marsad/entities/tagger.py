@@ -12,7 +12,6 @@ tuned on the dev slice. ``ensemble.json`` may list more networks (``"networks"``
 from __future__ import annotations
 
 import json
-import math
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -107,43 +106,21 @@ class NerTagger:
             return self._ensemble([tokens])[0]
         if not self.o_bias:
             return self.fast.viterbi(tokens)
-        return self._recall_decode(self.featurizer.sentence(tokens))
+        return self._recall_decode(tokens)
 
-    def _recall_decode(self, feats: list[list[str]]) -> list[str]:
+    def _recall_decode(self, tokens: list[str]) -> list[str]:
         """Viterbi over per-token marginals with the O label penalised by ``o_bias`` (log space).
 
         Trades precision for recall (the CRF alone under-predicts names); only valid BIO sequences are made.
         """
-        crf = self.crf
-        crf.set(feats)
+        import numpy as np
+
+        from marsad.entities.neural import bio_viterbi
+
         labels = self._labels
-        K = len(labels)
-        o = labels.index("O")
-        rows = []
-        for t in range(len(feats)):
-            row = [math.log(crf.marginal(lab, t) + 1e-12) for lab in labels]
-            row[o] -= self.o_bias
-            rows.append(row)
-        ok = self._allowed
-        score = [rows[0][k] if not labels[k].startswith("I-") else -1e9 for k in range(K)]
-        back = []
-        for t in range(1, len(rows)):
-            new, bp = [], []
-            for k in range(K):
-                best_j, best_v = 0, -1e18
-                for j in ok[k]:
-                    if score[j] > best_v:
-                        best_j, best_v = j, score[j]
-                new.append(best_v + rows[t][k])
-                bp.append(best_j)
-            score = new
-            back.append(bp)
-        k = max(range(K), key=score.__getitem__)
-        path = [k]
-        for bp in reversed(back):
-            k = bp[k]
-            path.append(k)
-        return [labels[k] for k in reversed(path)]
+        lp = np.log(self.fast.marginals(tokens, labels) + 1e-12)
+        lp[:, labels.index("O")] -= self.o_bias
+        return bio_viterbi([lp], labels)[0]
 
     @property
     def _labels(self) -> list[str]:
@@ -151,17 +128,6 @@ class NerTagger:
         if labs is None:
             labs = self.__dict__["_labs"] = list(self.crf.labels())
         return labs
-
-    @property
-    def _allowed(self) -> list[list[int]]:
-        """For each label, the previous labels it may follow (I-X only after B-X or I-X)."""
-        ok = self.__dict__.get("_ok")
-        if ok is None:
-            labs = self._labels
-            ok = [[j for j, p in enumerate(labs) if not lab.startswith("I-") or p[2:] == lab[2:] and p != "O"]
-                  for lab in labs]
-            self.__dict__["_ok"] = ok
-        return ok
 
     def tag_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
         """BIO labels for many sentences.
@@ -174,16 +140,6 @@ class NerTagger:
         else:
             labels = [self.tag(s) for s in sents]
         return propagate(sents, labels) if document else labels
-
-    def crf_marginals(self, feats: list[list[str]], labels: list[str]):
-        """``(len, len(labels))`` array of the CRF's per-token label marginals, columns in ``labels`` order."""
-        import numpy as np
-
-        crf = self.crf
-        crf.set(feats)
-        known = set(self._labels)
-        return np.array([[crf.marginal(lab, t) if lab in known else 0.0 for lab in labels]
-                         for t in range(len(feats))])
 
     def _ensemble(self, sents: list[list[str]]) -> list[list[str]]:
         """Mix CRF and network marginals per token and decode valid BIO (batches of similar length)."""

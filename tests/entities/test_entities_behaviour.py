@@ -39,3 +39,24 @@ def test_entities_country_is_gpe(tagger):
 def test_entities_empty_and_punctuation_only(tagger):
     assert _ents(tagger, "") == []
     assert _ents(tagger, " ... ؟ ! ") == []
+
+
+def test_entities_recall_decode_valid_bio_and_more_names(tagger):
+    """``o_bias`` (recall-biased decoding over the CRF marginals) yields valid BIO and never fewer name tokens."""
+    import copy
+
+    from marsad.text import tokenize
+
+    sents = [[t.text for t in tokenize(s)] for s in (
+        "التقى وزير الخارجية الإيراني عباس عراقجي نظيره العماني بدر البوسعيدي في مسقط.",
+        "وقالت الوكالة الدولية للطاقة الذرية في بيان إن المفتشين وصلوا إلى طهران.",
+        "أعلنت الترويكا الأوروبية أنها ستعيد فرض العقوبات.",
+    )]
+    biased = copy.copy(tagger)
+    biased.o_bias = 3.0
+    for words in sents:
+        plain, more = tagger.tag(words), biased.tag(words)
+        assert len(more) == len(words)
+        for prev, lab in zip(["O", *more], more):
+            assert not lab.startswith("I-") or prev[2:] == lab[2:], (prev, lab)
+        assert sum(lab != "O" for lab in more) >= sum(lab != "O" for lab in plain)
