@@ -45,7 +45,7 @@ class NerTagger:
     """A loaded CRF model with its feature resources, and optionally the neural tagger it is mixed with."""
 
     featurizer: Featurizer
-    crf: object  # pycrfsuite.Tagger
+    crf: object  # marsad.entities.fastcrf.FastCrf: labels and marginals, same as pycrfsuite's Tagger
     model_dir: Path
 
     @classmethod
@@ -55,19 +55,16 @@ class NerTagger:
         Args:
             neural: use ``neural.npz`` when the directory has one (``False``: the CRF alone).
         """
-        import pycrfsuite
+        from marsad.entities.fastcrf import FastCrf
 
         d = Path(model_dir) if model_dir else Path(os.environ.get("MARSAD_NER_MODEL", RESOURCES))
         model = d / "ner.crfsuite"
         if not model.exists():
             raise ModelMissingError(f"no entity model at {model}; run `marsad train ner --out DIR`")
-        crf = pycrfsuite.Tagger()
-        crf.open(str(model))
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
-        tagger = cls(Featurizer.load(d), crf, d, o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
-        from marsad.entities.fastcrf import FastCrf
-
-        tagger.fast = FastCrf(model, tagger.featurizer)
+        featurizer = Featurizer.load(d)
+        tagger = cls(featurizer, FastCrf(model, featurizer), d,
+                     o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
         if neural and (d / "neural.npz").exists():
             from marsad.entities.neural import NeuralTagger
 
@@ -89,8 +86,6 @@ class NerTagger:
     o_bias: float = 0.0
     #: The BiLSTM-CNN-CRF (:class:`marsad.entities.neural.NeuralTagger`), or ``None`` for the CRF alone.
     neural: object = None
-    #: Numpy scorer of the same CRF (:class:`marsad.entities.fastcrf.FastCrf`): labels and marginals.
-    fast: object = None
     #: All networks of the ensemble (``neural`` first); their marginals are averaged.
     networks: tuple = ()
     nn_weight: float = 0.0
@@ -105,7 +100,7 @@ class NerTagger:
         if self.neural is not None:
             return self._ensemble([tokens])[0]
         if not self.o_bias:
-            return self.fast.viterbi(tokens)
+            return self.crf.viterbi(tokens)
         return self._recall_decode(tokens)
 
     def _recall_decode(self, tokens: list[str]) -> list[str]:
@@ -118,16 +113,13 @@ class NerTagger:
         from marsad.entities.neural import bio_viterbi
 
         labels = self._labels
-        lp = np.log(self.fast.marginals(tokens, labels) + 1e-12)
+        lp = np.log(self.crf.marginals(tokens, labels) + 1e-12)
         lp[:, labels.index("O")] -= self.o_bias
         return bio_viterbi([lp], labels)[0]
 
     @property
     def _labels(self) -> list[str]:
-        labs = self.__dict__.get("_labs")
-        if labs is None:
-            labs = self.__dict__["_labs"] = list(self.crf.labels())
-        return labs
+        return self.crf.labels
 
     def tag_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
         """BIO labels for many sentences.
@@ -169,7 +161,7 @@ class NerTagger:
                 if w >= 1.0:
                     lp = np.log(p + 1e-12)
                 else:
-                    pc = self.fast.marginals(s, labels)
+                    pc = self.crf.marginals(s, labels)
                     if self.mix == "log":
                         lp = (1.0 - w) * np.log(pc + 1e-12) + w * np.log(p + 1e-12)
                     else:
