@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.entities.analysis import norm, shape, stem_candidates, strip_prefix
@@ -35,8 +36,11 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 _NOCL = ("-", "-", "-")
 
 
+@lru_cache(maxsize=4)
 def load_lexstats(path: Path) -> dict[str, tuple[str, str]]:
-    """Read ``lexstats.tsv``: word TAB frequency bucket TAB definiteness bucket (empty when absent)."""
+    """Read ``lexstats.tsv``: word TAB frequency bucket TAB definiteness bucket (empty when absent).
+
+    Read once per path and process: the featurizer and the entity rules share the table (do not mutate it)."""
     out: dict[str, tuple[str, str]] = {}
     if not path.exists():
         return out

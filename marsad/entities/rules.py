@@ -523,23 +523,19 @@ def _persons(toks, base, lex: Lexicon, sp: _Spans) -> None:
             sp.put(i - 1, j, "PER", p)
 
 
-@lru_cache(maxsize=1)
-def _lexstats() -> dict[str, tuple[int, int]]:
-    """(frequency bucket, definiteness bucket 0–5) of the news corpus's words (``lexstats.tsv``)."""
-    from marsad.entities.features import load_lexstats
-
-    out = {}
-    for w, (f, d) in load_lexstats(RESOURCES / "lexstats.tsv").items():
-        out[w] = (int(f) if f.isdigit() else 0, int(d) if d.isdigit() else 0)
-    return out
+def _bucket(b: str) -> int:
+    return int(b) if b.isdigit() else 0
 
 
 def _unknown_words(toks) -> bool:
     """Words that look like a name, not common nouns: rarely seen with the article, and a final surname with
     the article («بشار الأسد») not a frequent word («نزع السلاح»)."""
-    stats = _lexstats()
+    from marsad.entities.features import load_lexstats
+
+    stats = load_lexstats(RESOURCES / "lexstats.tsv")  # (frequency bucket, definiteness bucket 0–5)
     for n, tok in enumerate(toks):
-        freq, dfn = stats.get(tok[4][-1], stats.get(tok[3], (0, 0)))
+        f, d = stats.get(tok[4][-1], stats.get(tok[3], ("0", "0")))
+        freq, dfn = _bucket(f), _bucket(d)
         if n == len(toks) - 1 and n > 0 and tok[3].startswith("ال"):
             if freq > 7:
                 return False
