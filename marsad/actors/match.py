@@ -14,6 +14,7 @@ from marsad.actors.base import Actor, ActorBase, Alias, light_stem, skeleton, st
 from marsad.text import Token
 
 FUZZY_MIN = 88.0  # rapidfuzz ratio on skeletons
+WORD_MIN = 70.0  # rapidfuzz ratio of each word's skeleton in a fuzzy match of several words
 PLACE_DOMINANCE = 3.0
 QUOTES = frozenset("«»\"'“”")
 KIND_ORDER = {"name": 0, "seat": 1, "nisba": 2, "place": 3, "surname": 4}  # a place wins an ambiguous name when this many times more populous
@@ -178,8 +179,36 @@ def link_name(text: str, base: ActorBase, types: set[str] | None) -> tuple[Actor
     if not found:
         return None, 0.0
     best_score = found[0][1]
-    aliases = [block[idx][1] for _, score, idx in found if score >= best_score - 1e-9]
+    words = [skeleton(w) for w in text.split()]
+    aliases = [block[idx][1] for _, score, idx in found
+               if score >= best_score - 1e-9 and _word_by_word(words, block[idx][1].exact)]
     actor = choose(aliases, types)
     if actor is None:
         return None, 0.0
     return actor, round(0.75 * best_score / 100, 3)
+
+
+def _word_by_word(words: list[str], alias_words: tuple[str, ...]) -> bool:
+    """A fuzzy match is a spelling variant word for word, not another name sharing most letters: as many
+    words, each close («غريب آبادي» ~ «غريب ابادي»), so «عبد الله اوجلان» is not «عبد الله غول»."""
+    from rapidfuzz import fuzz
+
+    others = [w for w in (skeleton(w) for w in alias_words) if w]
+    words = [w for w in words if w]
+    if len(words) <= 1 or len(others) <= 1:
+        return True  # one word: the whole ratio decides
+    if len(others) != len(words):  # spacing variants («غريب آبادي» / «غريبابادي»): the last words must agree
+        a, b = "".join(words), "".join(others)
+        last = min(words[-1], others[-1], key=len)
+        return fuzz.ratio(a[-len(last):], b[-len(last):]) >= WORD_MIN
+    return all(a == b or _close(a, b) for a, b in zip(words, others))
+
+
+def _close(a: str, b: str) -> bool:
+    """Two word skeletons close enough to be one name; short ones may differ by a letter, not in length
+    («جلن» Ocalan is not «جل» Gül)."""
+    from rapidfuzz import fuzz
+
+    if min(len(a), len(b)) <= 3:
+        return len(a) == len(b) and fuzz.ratio(a, b) >= 66.0
+    return fuzz.ratio(a, b) >= WORD_MIN

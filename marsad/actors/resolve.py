@@ -95,12 +95,28 @@ def _mention_of(m: Match, typ: str | None, base: ActorBase, tokens: list[Token])
     types = {"PER"} if typ == "PER" else None
     actor = choose(m.aliases, types)
     kind = m.aliases[0].kind if m.aliases else "name"
+    if actor is None and typ in SPAN_TYPES:
+        # a tagged organisation or place: the aliases of that type decide («الحوثي» tagged ORG is the group,
+        # not the leader's surname)
+        fit = [a for a in m.aliases if a.actor.type in SPAN_TYPES[typ] and a.kind != "surname"]
+        actor = choose(fit)
+        if actor is not None:
+            kind = fit[0].kind
     if actor is None:
         mtype = typ or (m.aliases[0].actor.type if m.aliases else "MISC")
     else:
         mtype = "NORP" if kind == "nisba" else actor.type
     return _Mention(m.start, m.end, m.i, m.j, mtype, actor, m.confidence if actor else 0.0, kind,
                     keys=_keys(tokens, m.i, m.j), country=actor.country if actor else None)
+
+
+SPAN_TYPES = {"ORG": {"ORG"}, "GPE": {"GPE", "LOC"}, "LOC": {"GPE", "LOC"}}
+
+
+def _person_alias(m: Match) -> bool:
+    """Whether a base alias may stand for a person span it holds: a person's name, not a place or nationality
+    that merely surrounds it («الملك سلمان» around «سلمان»)."""
+    return any(a.actor.type == "PER" for a in m.aliases)
 
 
 def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
@@ -112,17 +128,30 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
     inner = scan(tokens, base, i, j, auto_only=False)
     if typ == "PER":
         _, n = strip_titles(tokens, i, j, base)
-        # a known name that ends the span: a full name anywhere after the titles, a surname only alone
-        per = [m for m in inner if m.j == j and choose(m.aliases, {"PER"})
-               and (m.i == n or (m.j - m.i >= 2 and m.i > n and m.aliases[0].kind != "surname"))]
+        # a known name that ends the span: a full name anywhere after the titles or holding them («أمير قطر»),
+        # a surname only alone; or a full name that a patronymic chain continues («محمد بن سلمان بن عبد العزيز»)
+        per = [m for m in inner if choose(m.aliases, {"PER"}) and (
+            (m.j == j and (m.i == n or (m.j - m.i >= 2 and m.i != n and m.aliases[0].kind != "surname")))
+            or (m.j < j and m.i <= n and m.j - m.i >= 2 and tokens[m.j].norm in PATRONYMIC))]
         if per:
             m = max(per, key=lambda x: (x.j - x.i, -x.i))
             men = _mention_of(m, "PER", base, tokens)
+            if m.j < j:
+                men.end, men.j = tokens[j - 1].end, j
             if m.i > i and head_of(tokens[i]):
                 men.roles.append((i, m.i))
             return men
         if n >= j:
             return None
+        if all(country_of_token(tokens[k], base) for k in range(n, j)):
+            country = country_of_token(tokens[n], base)
+            if any(head_of(tokens[x]) for x in range(i, n)):
+                # «الرئيس التشادي» tagged PER: an office named by its role, for coreference to resolve
+                return _Mention(_role_start(tokens, i), tokens[j - 1].end, i, j, "PER", kind="role",
+                                country=country)
+            if j - n == 1:  # «الكوستاريكي» tagged PER: a person named by nationality
+                return _Mention(tokens[n].start, tokens[j - 1].end, n, j, "PER", kind="demonym",
+                                keys=_keys(tokens, n, j), country=country)
         name = _text(body, tokens, n, j)
         actor, conf = link_name(name, base, {"PER"})
         men = _Mention(tokens[n].start, tokens[j - 1].end, n, j, "PER", actor, conf, keys=_keys(tokens, n, j),
@@ -135,7 +164,7 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
         _, n = strip_titles(tokens, i, j, base)
         whole = m.j == j and (m.i == i or m.i == n)
         if whole:
-            men = _mention_of(m, None, base, tokens)
+            men = _mention_of(m, typ, base, tokens)
             # «حكومة إيران» tagged ORG ends with a country name: the span is the organisation, not the country
             if not (typ in ("ORG", "MISC") and men.type == "GPE" and men.kind == "name" and m.j - m.i < j - i):
                 return men
@@ -146,17 +175,30 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
         if parts:
             return parts
     country = next((c for c in (country_of_token(tokens[k], base) for k in range(i, j)) if c), None)
-    if country is None:
-        country = next((a.country for m in inner
+    if country is None:  # names that stand alone first («جامعة صنعاء»: Sanaa, not the Algerian town Djamaa)
+        country = next((a.country for auto in (True, False) for m in inner
                         for a in [choose([x for x in m.aliases if x.kind != "surname"
-                                          and (x.auto or x.actor.type in ("GPE", "LOC"))])]
+                                          and (x.auto if auto else x.actor.type in ("GPE", "LOC"))])]
                         if a is not None and a.country), None)
     types = {"ORG"} if typ == "ORG" else {"GPE", "LOC"} if typ in ("GPE", "LOC") else None
     actor, conf = (None, 0.0)
     if typ in ("GPE", "LOC", "ORG"):
         actor, conf = link_name(_text(body, tokens, i, j), base, types)
+        if actor is not None and country and actor.country and actor.country != country:
+            actor, conf = None, 0.0  # a near name of another country («وكالة الأنباء الإماراتية» ≠ Mauritania's)
     return _Mention(tokens[i].start, tokens[j - 1].end, i, j, typ, actor, conf, keys=_keys(tokens, i, j),
                     country=(actor.country if actor else country))
+
+
+PATRONYMIC = frozenset(normalize_for_match(w) for w in "بن ابن بنت".split())
+
+
+def _role_start(tokens: list[Token], k: int) -> int:
+    """Start of a role mention at token ``k``, a leading conjunction before the article left out («والرئيس»)."""
+    tok = tokens[k]
+    if tok.norm[0] in "وف" and tok.forms[0] != tok.forms[-1] and tok.norm[1:3] == "ال":
+        return tok.start + len(tok.text) - len(tok.text.lstrip("وف"))
+    return tok.start
 
 
 def _agent_span(tokens: list[Token], i: int, j: int, base: ActorBase) -> tuple[AgentNoun, str | None] | None:
@@ -278,22 +320,51 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     ends = [t.end for t in tokens]
     covered = bytearray(len(tokens))
     mentions: list[_Mention] = []
-    for span in sorted(spans):
-        s, e, typ = span
-        if not (0 <= s < e <= len(body)) or typ not in TYPES:
-            raise SpanError(f"span {span!r} does not fit a body of {len(body)} characters or has an unknown type")
-        i, j = _tok_range(starts, ends, s, e)
-        if i >= j or any(covered[i:j]):
-            continue
-        men = _from_span(body, tokens, i, j, typ, base)
-        covered[i:j] = b"\x01" * (j - i)
-        if isinstance(men, list):
-            mentions.extend(men)
-        elif men is not None:
-            mentions.append(men)
-    for m in scan(tokens, base, skip=covered if spans else None):
-        if any(covered[m.i:m.j]):
-            continue
+    # base aliases over the whole text: they add what the tagger missed, and one that holds a tagger span
+    # and more («جنوب أفريقيا» around «أفريقيا», «قناة «الجزيرة»» around «الجزيرة») replaces the span
+    full = scan(tokens, base)
+    if spans:
+        ranges = []
+        for span in sorted(spans):
+            s, e, typ = span
+            if not (0 <= s < e <= len(body)) or typ not in TYPES:
+                raise SpanError(f"span {span!r} does not fit a body of {len(body)} characters or has an "
+                                "unknown type")
+            i, j = _tok_range(starts, ends, s, e)
+            if i < j:
+                ranges.append((i, j, typ))
+        tagged = bytearray(len(tokens))
+        for i, j, _ in ranges:
+            tagged[i:j] = b"\x01" * (j - i)
+        first = [m.i for m in full]
+        for i, j, typ in ranges:
+            if any(covered[i:j]):
+                continue
+            k = bisect_right(first, i) - 1
+            if k >= 0:
+                m = full[k]
+                if (m.j >= j and m.j - m.i > j - i and not any(covered[m.i:m.j])
+                        and tagged.count(1, m.i, m.j) == j - i and (typ != "PER" or _person_alias(m))):
+                    mentions.append(_mention_of(m, None, base, tokens))
+                    covered[m.i:m.j] = b"\x01" * (m.j - m.i)
+                    continue
+            men = _from_span(body, tokens, i, j, typ, base)
+            covered[i:j] = b"\x01" * (j - i)
+            if isinstance(men, list):
+                mentions.extend(men)
+            elif men is not None:
+                mentions.append(men)
+        adds = []
+        for n, m in enumerate(full):
+            if not any(covered[m.i:m.j]):
+                adds.append(m)
+            elif covered[m.i] and m.j - m.i > 1:
+                # a tagger span took the start of this alias: other aliases may begin after it
+                hi = full[n + 1].i if n + 1 < len(full) else len(tokens)
+                adds.extend(x for x in scan(tokens, base, m.i + 1, hi, skip=covered)
+                            if not any(covered[x.i:x.j]))
+        full = adds
+    for m in full:
         mentions.append(_mention_of(m, None, base, tokens))
     _add_introduced_places(tokens, base, mentions)
     mentions.sort(key=lambda x: x.start)
@@ -304,7 +375,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     for men in mentions:
         occupied[men.i:men.j] = (b"\x02" if men.type in ("PER", "ORG") else b"\x01") * (men.j - men.i)
     for idx, men in enumerate(mentions):
-        if men.type != "PER" or men.agent is not None:
+        if men.type != "PER" or men.agent is not None or men.kind in ("role", "demonym"):
             continue
         floor = max((o.j for o in mentions[:idx] if o.type == "PER"), default=0)
         left = role_before(tokens, men.i if not men.roles else men.roles[0][0], base, floor)
@@ -359,7 +430,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         if nxt is not None and nxt.i == n and nxt.type == "PER":
             k = n
             continue
-        start = tokens[k].start + (len(tok.text) - len(tok.text.lstrip("وف")) if tok.norm[0] in "وف" and tok.forms[0] != tok.forms[-1] and tok.norm[1:3] == "ال" else 0)
+        start = _role_start(tokens, k)
         role_only.append(_Mention(start, tokens[n - 1].end, k, n, "PER", kind="role",
                                   country=_role_country(tokens, (k + 1, n), base)))
         k = n
@@ -392,6 +463,8 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             target = _antecedent(clusters, tokens, men, base)
             if target is not None:
                 target.mentions.append(men)
+                if target.country is None and target.actor is None and men.country:
+                    target.country = men.country  # «إدريس ديبي» … «الرئيس التشادي»
             elif men.country:  # an unnamed office holder of a known country («رئيس الوزراء البريطاني»)
                 men.kind = "office"
                 cl = _Cluster([men], None, "PER", roles=[(men.i, men.j)], country=men.country)
@@ -421,10 +494,11 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         if cl is None:
             cl = _Cluster([], None, men.type, country=men.country, agent=men.agent)
             clusters.append(cl)
+        joined = bool(cl.mentions)
         cl.mentions.append(men)
         cl.roles.extend(men.roles)
-        if cl.country is None and men.country:
-            cl.country = men.country
+        if cl.country is None and men.country and not (joined and men.kind == "demonym"):
+            cl.country = men.country  # «منصور التركي» … «التركي»: a surname, not a nationality
 
     # surnames the tagger missed: the last word of a full name seen earlier
     _add_surnames(clusters, tokens, body, occupied, in_role)

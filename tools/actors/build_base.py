@@ -169,6 +169,15 @@ def _latest_code(codes: list[str]) -> str | None:
     return best
 
 
+def _skipped() -> set[str]:
+    """Normalised single words of the dictionary left out (``hand/petrarch_skip.tsv``: junk or wrong country)."""
+    out = set()
+    for line in (HAND / "petrarch_skip.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.add(normalize_for_match(line.split("\t")[0].strip()))
+    return out
+
+
 def build_petrarch(shared: Path, iso3s: set[str], country_words: set[str] = frozenset()) -> list[str]:
     path = shared / "UniversalPetrarch-Arabic" / "dictionaries" / "actor_dict_ar_v4.txt"
     entries, cur = [], None
@@ -185,7 +194,7 @@ def build_petrarch(shared: Path, iso3s: set[str], country_words: set[str] = froz
         cur = (m.group(1).strip(), re.findall(r"\[([^\]]*)\]", m.group(2) or ""))
         entries.append(cur)
     rows = ["# arabic (lemmatised, as in the dictionary)\ttype\tcountry\tCAMEO code"]
-    seen = set()
+    seen = set(_skipped())
     for raw, codes in entries:
         code = _latest_code(codes)
         if not code:
