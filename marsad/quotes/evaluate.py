@@ -12,8 +12,12 @@ speaker phrase (or any mention of its speaker entity) overlaps the gold speaker 
 speaker phrase is the same name as the gold span (equal after ``normalize_for_match``): the issue defines the
 speaker as an entity, and one name within one article is one entity.
 
-    python -m marsad.quotes.evaluate            # dev and test
+    python -m marsad.quotes.evaluate            # dev, test, test2 and test + test2 pooled
     python -m marsad.quotes.evaluate --split dev --errors
+
+Splits and their files: ``dev`` = ``gold_dev.jsonl`` + ``gold_dev2.jsonl`` (``dev2`` alone: the 12 articles of
+the last blind draw), ``test`` = ``gold_test.jsonl``, ``test2`` = ``gold_test2.jsonl`` (the second blind test
+half); ``tests`` pools test and test2.
 """
 
 from __future__ import annotations
@@ -35,6 +39,13 @@ from marsad.text import normalize_for_match
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "eval" / "quotes"
 BODY_RULE = "paragraphs-stripped-joined-newline"
+SPLIT_FILES = {
+    "dev": ("gold_dev.jsonl", "gold_dev2.jsonl"),
+    "dev2": ("gold_dev2.jsonl",),
+    "test": ("gold_test.jsonl",),
+    "test2": ("gold_test2.jsonl",),
+    "tests": ("gold_test.jsonl", "gold_test2.jsonl"),
+}
 
 
 class GoldDataError(MarsadError):
@@ -99,8 +110,11 @@ def read_gold_rows(path: Path, root: Path | None = None, *, need_digest: bool = 
 
 
 def load_gold(split: str, root: Path | None = None) -> list[GoldArticle]:
+    """The gold articles of a split (``SPLIT_FILES``: dev, dev2, test, test2, or tests = test + test2)."""
+    if split not in SPLIT_FILES:
+        raise GoldDataError(f"unknown gold split {split!r} (one of {', '.join(SPLIT_FILES)})")
     return [GoldArticle(row["id"], body, row["quotes"])
-            for row, body in read_gold_rows(GOLD_DIR / f"gold_{split}.jsonl", root)]
+            for name in SPLIT_FILES[split] for row, body in read_gold_rows(GOLD_DIR / name, root)]
 
 
 def entities_for(body: str, use_ner: bool) -> tuple[Entity, ...]:
@@ -191,7 +205,8 @@ def score(articles: list[GoldArticle], use_ner: bool = True, errors: list | None
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m marsad.quotes.evaluate", description=__doc__.split("\n")[0])
-    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--split", choices=[*SPLIT_FILES, "all"], default="all",
+                    help="all: dev, test, test2 and tests (test + test2 pooled)")
     ap.add_argument("--errors", action="store_true", help="list misses, spurious quotes and wrong speakers")
     ap.add_argument("--no-ner", action="store_true", help="do not use marsad.entities even when available")
     args = ap.parse_args(argv)
@@ -200,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     use_ner = not args.no_ner and ner_available()
     print(f"entities: {'NER + actors' if use_ner else 'none'}", file=sys.stderr)
-    for split in (["dev", "test"] if args.split == "both" else [args.split]):
+    for split in (["dev", "test", "test2", "tests"] if args.split == "all" else [args.split]):
         errs: list | None = [] if args.errors else None
         res = score(load_gold(split), use_ner, errs)
         print(json.dumps({"split": split, **res}, ensure_ascii=False))

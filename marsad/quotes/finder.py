@@ -44,6 +44,8 @@ OPINION_OPENERS = frozenset(". ، , ؛ ; ؟ ? ! * : لكن ولكن زلت از�
 # First-person words of a writer («نحن», «لدينا», «إنني»); with is_first_person's verbs they mark a column.
 FIRST_PERSON_MARKERS = frozenset("انا نحن انني اننا اني لنا علينا عندنا منا بنا الينا لدينا عندي نفسي رايي اعتقادي".split())
 MIN_REPORTED_WORDS = 3
+# Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
+COPULAS = frozenset("كان كانت يكون تكون سيكون ستكون ليس ليست اصبح اصبحت يصبح تصبح بات باتت يبدو تبدو".split())
 ATTACHED = frozenset("ل ب ك لل بال وب ول فل وبال".split())
 
 
@@ -78,6 +80,8 @@ class _Doc:
         for c in cues:
             if c.cue.lemma in WORDS_ONLY and not self._introduces_words(c, lexicon):
                 continue  # «تابع الآلاف المباراة»: followed, not went on saying
+            if c.kind == "part" and c.first > 0 and self.tokens.norms[c.first - 1] in COPULAS:
+                continue  # «أن يكون مفيدا إن …»: a predicate adjective, not «…، مفيدا أن …»
             if c.kind == "noun":
                 head = next((v for v in reversed(kept[-4:]) if v.kind in ("verb", "part", "colon")
                              and 0 < c.first - v.last <= 25
@@ -295,6 +299,7 @@ def _colon_quotes(doc: _Doc) -> list[Found]:
                 if a >= pe or doc.body[a] in '«“„"‘':
                     break  # nothing after it, or a quotation mark the mark pass handles
                 pe = _next_speaker_clause(doc, k, pe)
+                pe = _stray_close(doc, a, pe)
                 e = _trim_end(doc, a, pe) if doc.body[pe - 1] not in ".!?؟»”\"" else pe
                 while e > a and doc.body[e - 1].isspace():
                     e -= 1
@@ -325,6 +330,20 @@ def _next_speaker_clause(doc: _Doc, colon: int, pe: int) -> int:
             # the words before the clause's comma are the quote's
             j = doc.tok(clause) - 1
             return doc.tokens.starts[j] if j >= 0 and doc.tokens.norms[j] in ("،", ",") else clause
+    return pe
+
+
+def _stray_close(doc: _Doc, a: int, pe: int) -> int:
+    """A colon quote whose opening mark was never written ends at its closing mark («وأضاف: أهنئ …". وأوضح
+    …»): a closing mark in ``[a, pe)`` that closes no mark span, written against a word and followed by a
+    sentence break."""
+    body = doc.body
+    closes = {m.close for m in doc.marks}
+    opens = {m.open for m in doc.marks}
+    for i in range(a, pe):
+        if body[i] in '"”»' and i not in closes and i not in opens and not doc.in_marks(i) \
+                and i > a and body[i - 1].isalpha() and i + 1 < len(body) and body[i + 1] in ".،,؛;!?؟":
+            return i
     return pe
 
 
@@ -486,7 +505,16 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
             k += 1
         pre_first = doc.tok(s_start)
         lead = [t for t in toks[pre_first:c.first] if t.is_word and t.norm not in ("و", "ف")]
-        if len(lead) >= 4:
+        if src == "src" and len(lead) >= 2 and toks.norms[c.first - 1] in ("،", ",") and k + 1 < np_to \
+                and toks.norms[k] in ("،", ",") and toks[k + 1].is_word and not doc.any_cue(k + 1) \
+                and toks.norms[k + 1] not in COMPLEMENTIZERS:
+            # «ونوه المسؤول، وفق بلاغ للوزارة، بالدور …»: set off by commas inside its sentence, the
+            # attribution covers the whole sentence, the words before it and after it
+            a = s_start
+            e, _ = _clause_end(doc, k + 1, s_end)
+            e = _trim_end(doc, a, e)
+            hint = ("aside", np_from, k)
+        elif len(lead) >= 4:
             a, e = s_start, _trim_end(doc, s_start, c.start)
             hint = (src, np_from, np_to)
         else:
@@ -673,7 +701,7 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
                 continue  # «أعتقد أن …» in a column: the writer's view, not a quote
             if sp is None:
                 sp = _no_subject(doc, f.cue, carried.get(), last_sentence == sent)
-        elif hint[0] == "src":
+        elif hint[0] in ("src", "aside"):
             sp = _source_speaker(doc, hint[1], hint[2])
         elif hint[0] == "vso":
             sp, _ = _np_speaker(doc, None, hint[1], hint[2])
@@ -689,7 +717,7 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             else:
                 sp = _source_speaker(doc, f.tail[1], f.tail[2]) or sp
         out.append(replace(f, speaker=sp, via=via))
-        if sp is not None:
+        if sp is not None and hint[0] != "aside":  # a document cited in passing does not go on speaking
             last = sp
             last_sentence = sent
     return out
@@ -766,6 +794,12 @@ def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | N
     if cue is not None and cue.cue.lemma == "لفت" and b - a == 1 and b < len(doc.tokens) \
             and doc.tokens.norms[b] == "الي":
         return None, None  # «ولفت الانتباه إلى أنه»: the object, whatever its spelling
+    norms = doc.tokens.norms
+    if b + 2 < limit and norms[b] == "علي" and norms[b + 1] == "لسان":
+        # «وأكدت الهيئة على لسان رئيسها فلان أن …»: the person speaks for the organisation
+        rng2 = noun_phrase(doc.tokens, b + 2, limit, doc.body, doc.any_cue)
+        if rng2 is not None:
+            return _speaker_from(doc, *rng2), None
     if cue is not None and cue.cue.lemma == "نقل":
         # «نقلت وكالة X عن Y قوله»: X carried the words of Y
         k = next((i for i in range(a, limit) if doc.tokens[i].norm == "عن"), None)
@@ -785,7 +819,7 @@ PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري و
 ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست".split())
 NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
     "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا لان لانه لانها لانهم اذ اذا لو لولا عندما حين حينما بعدما "
-    "قبلما كي لكي حتي لكن لكنه لكنها ولكن ولكنه ولكنها اما بحسب حسب وفق وفقا طبقا".split())
+    "قبلما كي لكي حتي لكن لكنه لكنها ولكن ولكنه ولكنها اما بحسب حسب وفق وفقا طبقا رغم برغم بالرغم".split())
 
 
 def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
@@ -1005,6 +1039,10 @@ def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
         # «بحسب تقرير لصحيفة X», «بحسب بيانات اتحاد X»: the claim is X's
         for i in range(a + 1, b):
             t = doc.tokens[i]
+            if t.norm.startswith(("لمراسل", "ولمراسل")):
+                if i > a + 1:  # «حسب تصريح أحدهم لمراسلنا …»: the correspondent was told, the possessor spoke
+                    return _speaker_from(doc, a + 1, i)
+                break
             if t.norm.startswith("ل") and len(t.norm) > 3:
                 s = t.start + 1
                 if doc.mentions:

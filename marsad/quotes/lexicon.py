@@ -141,3 +141,10 @@ def parse_relations(lines) -> Relations:
 def relations() -> Relations:
     """The packaged relational nouns (read on first call, then cached)."""
     return parse_relations(_packaged_lines("relations.txt"))
+
+
+@lru_cache(maxsize=1)
+def institutions() -> frozenset[str]:
+    """Institution nouns (``resources/quotes/institutions.txt``): «مدينة الملك عبدالعزيز» names a place."""
+    return frozenset(normalize_for_match(line.strip()) for line in _packaged_lines("institutions.txt")
+                     if line.strip() and not line.startswith("#"))

@@ -44,6 +44,15 @@ def _next_paragraph_opens_with_mark(text: str, nl: int) -> int | None:
     return None
 
 
+def _stray_closer(text: str, i: int) -> bool:
+    """An unmatched straight quote written against the word before it and followed by a sentence break
+    («… هذه القيادة". وأوضح …») closes words that were never opened; it does not open a quote."""
+    if i == 0 or not text[i - 1].isalpha():
+        return False
+    j = i + 1
+    return j < len(text) and text[j] in ".،,؛;!?؟"
+
+
 def mark_spans(text: str) -> list[MarkSpan]:
     """Top-level quoted spans of ``text`` (a body with paragraphs separated by ``\\n``)."""
     out: list[MarkSpan] = []
@@ -83,6 +92,8 @@ def mark_spans(text: str) -> list[MarkSpan]:
             rest = text[i + 1: nl if nl >= 0 else len(text)]
             if not rest.strip(' \t.،,؛;:!?؟…»”"\u200f'):
                 continue
+            if _stray_closer(text, i):
+                continue  # «…الجديدة". وأوضح …»: closes words whose opening mark was never written
             stack.append(('"', i))
             continue
         if ch in _CLOSES and not (ch == "“" and stack and stack[-1][0] == "“"):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from marsad.actors.base import strip_article
 from marsad.actors.roles import HEADS
-from marsad.quotes.lexicon import load, relations
+from marsad.quotes.lexicon import institutions, load, relations
 from marsad.records import Entity
 from marsad.text import Token, normalize_for_match
 
@@ -31,9 +31,11 @@ NP_STOPS = frozenset(
 ADDRESSEES = frozenset(
     "وكاله صحيفه جريده مراسل مراسله قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
     "الصحافه وسائل".split())
-REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات دراسه احصائيات ارقام معطيات وثيقه".split())
+REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ تصريح تصريحات دراسه احصائيات ارقام معطيات وثيقه".split())
 START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
+NAME_TITLES = frozenset("الملك الامير الاميره الشيخ الشيخه السلطان الامام".split())  # «جامعة الملك سعود»
+SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".split())  # «من جانب آخر», «من جهة أخرى»: adverbials
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
@@ -42,6 +44,10 @@ RELATIVES = frozenset("الذي التي الذين والذي والتي وال
 # Before a name, these make it a complement of the phrase («المتحدث باسم الرئيس», «نقلا عن مصدر»).
 COMPLEMENT_PREPOSITIONS = frozenset("باسم عن من الي علي مع لدي ل ب".split())
 FIRST_PERSON = frozenset("انا نحن اني انني اننا".split())
+# Honorific pronouns («وأكد سموه», «وقال معاليه»): the subject is the person named earlier, not the word itself.
+HONORIFIC_PRONOUNS = frozenset(
+    "سموه سموها معاليه معاليها فخامته فخامتها سيادته سيادتها سعادته سعادتها جلالته جلالتها سماحته دولته "
+    "نيافته غبطته قداسته".split())
 PUNCT_STOP = frozenset(':«»“”„"؟?!.؛;()')
 MAX_NP = 16
 
@@ -146,6 +152,8 @@ def governed(tokens, a: int, i: int, j: int, text: str) -> bool:
         prev = norms[i - 1]
         if prev in rel.all or prev in COMPLEMENT_PREPOSITIONS:
             return True
+        if prev in NAME_TITLES and i - 2 >= a and norms[i - 2] in institutions():
+            return True  # «رئيس مدينة الملك عبدالعزيز للعلوم …»: the name is the institution's
         if norms[a] in rel.kin and "،" not in norms[a:i] and "," not in norms[a:i]:
             return True
         if prev.startswith(("لل", "بال")) and len(prev) > 4 or prev[:1] == "ل" and len(prev) >= 5 and prev[-1] == "ه":
@@ -232,7 +240,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 continue
             break
         if b == a and (n in NP_STOPS or n in START_STOPS or n in OBJECT_WORDS or is_addressee(tok)
-                       or is_first_person(n) or _possessed_object(n)):
+                       or is_first_person(n) or _possessed_object(n) or n in HONORIFIC_PRONOUNS):
             return None
         if not tok.is_word and n not in "-–()":
             break
@@ -312,6 +320,8 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int,
     first = tokens[a].norm
     if first in START_STOPS or first in NP_STOPS or (first[:1] == "و" and first[1:] in START_STOPS | NP_STOPS):
         return None  # «ومن اللاعبين الجدد أشاد …»: a fronted phrase, not a subject
+    if first in SIDE_NOUNS:
+        return None  # «من جانب آخر أكد أن …», «من جهة أخرى قال»: «on the other hand», not a subject
     if first[:1] in ("ب", "ل", "ك") and len(first) > 3 and (first[1:3] == "ال" or first[1] == "ل" or first[-1] == "ه"):
         return None  # «بشكاية لفرقة الشرطة … أكدت»: a prepositional phrase, not a subject
     for k in range(b - 1, a - 1, -1):
