@@ -286,12 +286,16 @@ def load_base() -> ActorBase:
                       code or None, members=tuple(m for m in members.split("|") if m))
         for text, auto in al:
             base.add(actor, text, "name", auto)
+    # office dates of the dictionary's people, for hand-written people of the same name that give none
+    dated = {alias_keys(f[0])[1]: f[4] for f in _rows("petrarch.tsv") if len(f) > 4 and f[1] == "PER" and f[4]}
     for f in _rows("people.tsv"):
         f += [""] * (7 - len(f))
         slug, latin, country, code, role, names, offices = f[:7]
         al = _aliases(names)
         if not al:
             continue
+        if not offices:
+            offices = next((dated[k] for k in (alias_keys(t)[1] for t, auto in al if auto) if k in dated), "")
         actor = Actor(f"marsad:per/{slug}", "PER", al[0][0], latin or None, country or None, code or None,
                       role=role or None, offices=_offices(offices))
         for text, auto in al:
@@ -315,7 +319,7 @@ def load_base() -> ActorBase:
             for variant in _agent_forms(form.strip()):
                 base.add_agent(noun, variant)
     for f in _rows("petrarch.tsv"):
-        text, typ, country, code = (f + ["", "", "", ""])[:4]
+        text, typ, country, code, offices = (f + ["", "", "", "", ""])[:5]
         if _agent_phrase(base, text):
             continue  # «الشرطة العراقية»: the generic actor (police, IRQ) stands for it
         slug = "petrarch-" + "-".join(alias_keys(text)[1])
@@ -330,7 +334,7 @@ def load_base() -> ActorBase:
         else:
             prefix = "per" if typ == "PER" else "org"
             actor = Actor(f"marsad:{prefix}/{slug}", typ, text, None, country or None, code or None,
-                          rank=RANK_PETRARCH)
+                          rank=RANK_PETRARCH, offices=_offices(offices) if typ == "PER" else ())
         base.add(actor, text, kind, auto=len(text.split()) > 1)
     # surnames of people, for names a tagger found: linked only when one person of the base has it
     for actor in [a for a in base.actors.values() if a.type == "PER"]:

@@ -48,6 +48,7 @@ class GoldItem:
     actor_text: str
     country: str
     side: str  # source or target
+    date: str | None = None  # the record's date (ISO), for the codes of dated offices
 
 
 def shared_data(default: Path | None = None) -> Path:
@@ -68,6 +69,8 @@ def gold_items(data: Path, split: str = "all") -> list[GoldItem]:
     for block in re.findall(r"<Sentence\b(.*?)</Sentence>", raw, flags=re.S):
         sid = re.search(r'id="([^"]*)"', block).group(1)
         text = html.unescape(re.search(r"<Text>\s*(.*?)\s*</Text>", block, flags=re.S).group(1))
+        day = re.search(r'date="(\d{4})(\d{2})(\d{2})"', block)
+        date = "-".join(day.groups()) if day else None
         et = re.search(r'<EventText[^>]*sourcetext="([^"]*)" targettext="([^"]*)"', block)
         ec = re.search(r'<EventCoding[^>]*sourcecode="([^"]*)" targetcode="([^"]*)"', block)
         if not et or not ec:
@@ -75,7 +78,7 @@ def gold_items(data: Path, split: str = "all") -> list[GoldItem]:
         for side, actor, code in (("source", et.group(1), ec.group(1)), ("target", et.group(2), ec.group(2))):
             country = (code.split() or ["None"])[0]
             if actor.strip() and country != "None":
-                items.append(GoldItem(sid, text, html.unescape(actor), country, side))
+                items.append(GoldItem(sid, text, html.unescape(actor), country, side, date))
     if split not in SPLITS:
         raise UsageError(f"split must be one of {SPLITS}, not {split!r}")
     return [it for it in items if split == "all" or split_of(it.sentence_id) == split]
@@ -142,11 +145,11 @@ def evaluate(data: Path | None = None, *, tagger=None, gold_spans: bool = False,
         pos = _window(it.text, it.actor_text)
         if gold_spans:
             spans = [(min(pos), max(pos) + 1, "MISC")] if pos else []
-            ents = resolve(it.text, spans)
+            ents = resolve(it.text, spans, date=it.date)
         else:
             if it.text not in cache:
                 spans = tagger(it.text) if tagger else []
-                cache[it.text] = resolve(it.text, spans)
+                cache[it.text] = resolve(it.text, spans, date=it.date)
             ents = cache[it.text]
         ok = pos is not None and correct(ents, pos, it.country)
         n_ok += ok

@@ -631,6 +631,8 @@ def _entities(body: str, tokens: list[Token], clusters: list[_Cluster], base: Ac
             country = next((c for c in (_role_country(tokens, r, base) for r in cl.roles) if c), None) \
                 or next((c for c in (_role_place_country(tokens, r, base) for r in cl.roles) if c), None)
         code = (actor.code_on(date) if actor.offices else actor.code) if actor else None
+        if actor is not None and actor.offices and date and code and code[:3] in base.country_actor:
+            country = code[:3]  # the office held that day: «سلفا كير» in 2007 is Sudan's vice-president
         if code is None and cl.agent is not None:
             code = cl.agent.code  # a generic actor of no known country: «COP»
         if code is None and country and cl.type in ("PER", "ORG"):

@@ -152,6 +152,36 @@ def _key(word: str) -> str:
     return w
 
 
+FORMAT_CHARS = re.compile("[\u200c-\u200f\u0640\u0670\u064b-\u0652]")  # marks, tatweel, superscript alef
+
+
+def _iso_day(d: str) -> str:
+    return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if len(d) == 8 and d.isdigit() and d != "18000101" else ""
+
+
+def _dated(codes: list[str]) -> list[tuple[str, str, str]]:
+    """The dictionary's dated codes as (code, from, to) ISO days in time order: ``IRQGOV 20060520-20150811``,
+    ``IGO >20080219`` (from), ``DZAPTYELI <20150610`` (until); ``18000101`` is an open end."""
+    out = []
+    for c in codes:
+        parts = c.split(None, 1)
+        if len(parts) < 2 or len(parts[0]) < 3:
+            continue
+        rng = parts[1].replace(" ", "")
+        if rng.startswith(">"):
+            start, end = _iso_day(rng[1:]), ""
+        elif rng.startswith("<"):
+            start, end = "", _iso_day(rng[1:])
+        elif "-" in rng:
+            a, _, b = rng.partition("-")
+            start, end = _iso_day(a), _iso_day(b)
+        else:
+            continue
+        if start or end:
+            out.append((parts[0], start, end))
+    return sorted(out, key=lambda x: (x[1] or "0000", x[2] or "9999"))
+
+
 def _latest_code(codes: list[str]) -> str | None:
     best, best_end = None, -1
     for c in codes:
@@ -193,12 +223,14 @@ def build_petrarch(shared: Path, iso3s: set[str], country_words: set[str] = froz
             continue
         cur = (m.group(1).strip(), re.findall(r"\[([^\]]*)\]", m.group(2) or ""))
         entries.append(cur)
-    rows = ["# arabic (lemmatised, as in the dictionary)\ttype\tcountry\tCAMEO code"]
+    rows = ["# arabic (lemmatised, as in the dictionary)\ttype\tcountry\tCAMEO code (latest)\toffices (code "
+            "from..to;…, ISO dates, empty end = open; the dictionary's dated codes)"]
     seen = set(_skipped())
     for raw, codes in entries:
         code = _latest_code(codes)
         if not code:
             continue
+        raw = FORMAT_CHARS.sub("", raw)
         words = [w for w in raw.replace("_", " ").split() if w and w != "ال"]
         if not words:
             continue
@@ -225,7 +257,10 @@ def build_petrarch(shared: Path, iso3s: set[str], country_words: set[str] = froz
         if key in seen:
             continue
         seen.add(key)
-        rows.append("\t".join([name, typ, country, code]))
+        offices = _dated(codes)
+        if typ == "PER" and not country:  # «جي فيرهوفستاد», IGO now: the country of his last national office
+            country = next((c[:3] for c, _, _ in reversed(offices) if c[:3] in iso3s), "")
+        rows.append("\t".join([name, typ, country, code, ";".join(f"{c} {a}..{b}" for c, a, b in offices)]))
     return rows
 
 
@@ -248,7 +283,10 @@ def main(argv: list[str] | None = None) -> int:
     iso3_of = {c["iso2"]: c["iso3"] for c in countries}
     places = build_places(shared, iso3_of)
     (OUT / "places.tsv").write_text("\n".join(places) + "\n", encoding="utf-8")
-    words = {_key(w) for c in countries for n in c["names"] + c["nisba"] for w in n.split()}
+    # nationality words and one-word country names mark agent phrases («جندي أمريكي»); words of longer
+    # country names are also given names («جزر سليمان», «جبل طارق»), and «هاشمي» a family name
+    words = {_key(w) for c in countries for n in c["nisba"] + [n for n in c["names"] if " " not in n]
+             for w in n.split()} - {_key("هاشمي")}
     pet = build_petrarch(shared, set(iso3_of.values()), words)
     (OUT / "petrarch.tsv").write_text("\n".join(pet) + "\n", encoding="utf-8")
     write_catalogue()

@@ -54,7 +54,7 @@ def run(split: str, tagger) -> list[tuple]:
     for it in gold_items(shared_data(), split):
         if it.text not in cache:
             spans = tagger(it.text) if tagger else []
-            cache[it.text] = (resolve(it.text, spans), spans)
+            cache[it.text] = (resolve(it.text, spans, date=it.date), spans)
         ents, spans = cache[it.text]
         pos = _window(it.text, it.actor_text)
         ok = pos is not None and correct(ents, pos, it.country)
