@@ -44,6 +44,9 @@ OPINION_OPENERS = frozenset(". ، , ؛ ; ؟ ? ! * : لكن ولكن زلت از�
 # First-person words of a writer («نحن», «لدينا», «إنني»); with is_first_person's verbs they mark a column.
 FIRST_PERSON_MARKERS = frozenset("انا نحن انني اننا اني لنا علينا عندنا منا بنا الينا لدينا عندي نفسي رايي اعتقادي".split())
 MIN_REPORTED_WORDS = 3
+# «مما يؤكد أن», «وهذا يعني أن»: a reporting verb after these states an inference, not someone's words.
+STATEMENT_NOUNS = frozenset("تصريح تصريحات".split())  # «حسب تصريح X لـY»: X spoke, Y was told
+INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
 # Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
 COPULAS = frozenset("كان كانت يكون تكون سيكون ستكون ليس ليست اصبح اصبحت يصبح تصبح بات باتت يبدو تبدو".split())
 ATTACHED = frozenset("ل ب ك لل بال وب ول فل وبال".split())
@@ -82,6 +85,8 @@ class _Doc:
                 continue  # «تابع الآلاف المباراة»: followed, not went on saying
             if c.kind == "part" and c.first > 0 and self.tokens.norms[c.first - 1] in COPULAS:
                 continue  # «أن يكون مفيدا إن …»: a predicate adjective, not «…، مفيدا أن …»
+            if c.kind == "verb" and self._inference(c):
+                continue  # «…، مما يؤكد أن …», «وهذا يعني أن …»: the writer's inference, no one speaks
             if c.kind == "noun":
                 head = next((v for v in reversed(kept[-4:]) if v.kind in ("verb", "part", "colon")
                              and 0 < c.first - v.last <= 25
@@ -96,6 +101,16 @@ class _Doc:
         self.lexicon = lexicon
         self.mentions = MentionIndex(())
         self._voice: bool | None = None
+
+    def _inference(self, c: CueHit) -> bool:
+        """An imperfect verb whose subject is «this» or «which» («مما يؤكد», «وهذا يشير», «وهو ما يعني»)."""
+        norms = self.tokens.norms
+        if c.first == 0 or norms[c.first][:1] not in ("ي", "ت"):
+            return False
+        prev = norms[c.first - 1]
+        if prev in INFERENCE_SUBJECTS:
+            return True
+        return prev == "ما" and c.first > 1 and norms[c.first - 2] in INFERENCE_SUBJECTS | {"هو", "وهو", "هي", "وهي"}
 
     def _introduces_words(self, c: CueHit, lexicon: CueLexicon) -> bool:
         """Does the verb lead to words in its sentence: a colon, «قائلا», a complementizer or a quotation mark?"""
@@ -717,10 +732,16 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             else:
                 sp = _source_speaker(doc, f.tail[1], f.tail[2]) or sp
         out.append(replace(f, speaker=sp, via=via))
-        if sp is not None and hint[0] != "aside":  # a document cited in passing does not go on speaking
+        if sp is not None and not (hint[0] == "aside" and _document(doc, hint[1])):
+            # a document cited in passing («، وفق بلاغ للوزارة،») does not go on speaking
             last = sp
             last_sentence = sent
     return out
+
+
+def _document(doc: _Doc, k: int) -> bool:
+    """Does the source phrase at token ``k`` open with a document noun («بلاغ», «بيان», «تقرير»)?"""
+    return k < len(doc.tokens) and any(f in REPORT_NOUNS for f in doc.tokens[k].forms)
 
 
 def _authors_own(doc: _Doc, cue: CueHit | None) -> bool:
@@ -1035,14 +1056,16 @@ def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
         return None
     b = k
     first = doc.tokens[a]
+    if any(f in STATEMENT_NOUNS for f in first.forms):
+        # «حسب تصريح أحدهم لمراسلنا»: the possessor made the statement; «بحسب تصريحات لوكالة …»: made to a
+        # medium by someone the phrase does not name
+        k = next((i for i in range(a + 1, b) if doc.tokens.norms[i][:1] == "ل" and len(doc.tokens.norms[i]) > 2
+                  or doc.tokens.norms[i] == "ل"), b)
+        return _speaker_from(doc, a + 1, k) if k > a + 1 else None
     if any(f in REPORT_NOUNS for f in first.forms) and b - a > 1:
         # «بحسب تقرير لصحيفة X», «بحسب بيانات اتحاد X»: the claim is X's
         for i in range(a + 1, b):
             t = doc.tokens[i]
-            if t.norm.startswith(("لمراسل", "ولمراسل")):
-                if i > a + 1:  # «حسب تصريح أحدهم لمراسلنا …»: the correspondent was told, the possessor spoke
-                    return _speaker_from(doc, a + 1, i)
-                break
             if t.norm.startswith("ل") and len(t.norm) > 3:
                 s = t.start + 1
                 if doc.mentions:

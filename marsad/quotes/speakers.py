@@ -31,7 +31,7 @@ NP_STOPS = frozenset(
 ADDRESSEES = frozenset(
     "وكاله صحيفه جريده مراسل مراسله قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
     "الصحافه وسائل".split())
-REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ تصريح تصريحات دراسه احصائيات ارقام معطيات وثيقه".split())
+REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ دراسه احصائيات ارقام معطيات وثيقه".split())
 START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
 NAME_TITLES = frozenset("الملك الامير الاميره الشيخ الشيخه السلطان الامام".split())  # «جامعة الملك سعود»

@@ -107,3 +107,30 @@ def test_quotes_class_ragm_phrase_is_not_a_clause_subject():
             "رغم تسجيل بعض التأخير في الجنوب، مؤكدا أنه سيتم تعزيز الفرق في الأشهر المقبلة.")
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["الوزير نادر الخطيب", "الوزير نادر الخطيب"]
+
+
+# ------------------------------------------------------------ «مما يؤكد أن», «وهذا يعني أن»: inference, not speech
+def test_quotes_class_inference_after_this_or_which_is_not_a_quote():
+    for body in ("ارتفعت أسعار القمح أمس، مما يشير إلى أن المخزون العالمي يتراجع بسرعة.",
+                 "تراجعت مبيعات السيارات هذا الشهر، وهذا يؤكد أن السوق يمر بأزمة كبيرة.",
+                 "تراجعت مبيعات السيارات هذا الشهر، وهو ما يعني أن الوكلاء سيخفضون الأسعار قريبا."):
+        assert find_quotes(make_article(body)) == ()
+    # a person's «يؤكد» still reports
+    (q,) = find_quotes(make_article("والمدير سامر الخطيب يؤكد أن الفرع الجديد سيفتح في الصيف."))
+    assert q.speaker_text.endswith("المدير سامر الخطيب")
+
+
+# ------------------------------------------- «بحسب تصريحات لوكالة …»: the medium was told, it did not speak
+def test_quotes_class_statements_to_a_medium_do_not_name_it():
+    body = ("قال رئيس الجمعية سامر الخطيب إن القافلة وصلت إلى المدينة. وأوضح أن المساعدات تكفي لشهر كامل، "
+            "بحسب تصريحات لوكالة الأنباء المحلية. وفي سياق متصل، قال إن قافلة ثانية ستنطلق الأسبوع المقبل.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["رئيس الجمعية سامر الخطيب"] * 3
+
+
+def test_quotes_class_official_cited_in_passing_goes_on_speaking():
+    body = ("وتتزايد عمليات التهريب على الحدود، وفقا للمسؤول العسكري سامر الخطيب، الذي يضيف أن الدوريات "
+            "ستتضاعف خلال الصيف.")
+    found = find_quotes(make_article(body))
+    assert found[-1].text.startswith("الدوريات ستتضاعف")
+    assert "سامر الخطيب" in found[-1].speaker_text
