@@ -11,7 +11,7 @@ cluster and label-share pairs) are cached per pair of values. The per-word facts
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
 ``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (scaled forward-backward).
-The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3 (the
+The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3 and 5 (the
 tests compare it with the sum over ``sentence()``'s own output); other versions (4: real-valued features) take
 the generic path through ``sentence()``.
 
@@ -101,7 +101,7 @@ class FastCrf:
         self.attr = {a: i + 1 for i, a in enumerate(attrs)}
         self._zero = np.zeros(K)
         self._expT = np.exp(self.T)
-        self._fast = featurizer.version <= 3
+        self._fast = featurizer.version != 4
         v = featurizer.version
         #: pair features: (index in Featurizer._info's tuple, prefix at the left token, at the right token)
         self._kinds = [(0, "wn=", "ww=")] + [(7, "cn=", "cc=")] * (v >= 2) + \
@@ -246,6 +246,14 @@ class FastCrf:
                         E[j + 1] += vec("-1ph=" + t)
                     if j >= 1:
                         E[j - 1] += vec("1ph=" + t)
+        if fz.version >= 5 and fz.wikiphr:
+            for j, tags in enumerate(fz.wikiphr.match(bares)):
+                for t in tags:
+                    E[j] += vec("kp=" + t)
+                    if j + 1 < n:
+                        E[j + 1] += vec("-1kp=" + t)
+                    if j >= 1:
+                        E[j - 1] += vec("1kp=" + t)
         return E
 
     def emissions_from_features(self, feats: list) -> np.ndarray:

@@ -112,14 +112,20 @@ class Featurizer:
     clusters: dict[str, tuple[str, str, str]]
     lexstats: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Feature-set version (1: the set described above; 2: adds fine clusters at ±2, cluster bigrams and
-    #: 4-character affixes). Stored in the model's meta.json so a model always gets the features it was trained on.
+    #: 4-character affixes; 3: adds the self-trained lexicon; 4: 3 + word2vec values; 5: 3 + WikiFANE gold
+    #: label shares of the word and ±1 and WikiFANE names as a phrase gazetteer). Stored in the model's
+    #: meta.json so a model always gets the features it was trained on.
     version: int = 1
     #: Self-trained lexicon (version >= 3): per-word label shares from news tagged by an earlier CRF.
     selflex: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
     #: Multi-word names the earlier CRF tagged consistently (version >= 3).
     selfphr: Gazetteer | None = None
-    #: Reduced word2vec vectors, real-valued features of the word and its ±1 neighbours (version >= 4).
+    #: Reduced word2vec vectors, real-valued features of the word and its ±1 neighbours (version 4 only).
     emb: dict[str, tuple[float, ...]] = field(default_factory=dict)
+    #: Gold label shares per word in WikiFANE (version >= 5; ``tools/ner/build_wikilex.py``).
+    wikilex: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)
+    #: Multi-word gold names of WikiFANE with their type (version >= 5).
+    wikiphr: Gazetteer | None = None
     _cache: dict = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -133,13 +139,23 @@ class Featurizer:
         if version >= 3:
             fz.selflex = load_selflex(resources / "selflex.tsv")
             fz.selfphr = load_phrases(resources / "selfphr.tsv")
-        if version >= 4:
+        if version == 4:
             fz.emb = load_emb(resources / "emb.tsv")
+        if version >= 5:
+            fz.wikilex = load_selflex(resources / "wikilex.tsv")
+            fz.wikiphr = load_phrases(resources / "wikiphr.tsv")
         return fz
 
     def _self(self, n: str) -> tuple[str, str, str, str]:
         for c in stem_candidates(n):
             st = self.selflex.get(c)
+            if st is not None:
+                return st
+        return _NOSELF
+
+    def _wiki(self, n: str) -> tuple[str, str, str, str]:
+        for c in stem_candidates(n):
+            st = self.wikilex.get(c)
             if st is not None:
                 return st
         return _NOSELF
@@ -232,8 +248,13 @@ class Featurizer:
             dom = x[0]
             own += ["xd=" + x[0], "xa=" + x[1], "xb=" + x[2], "xn=" + x[3], "xdb=" + x[0] + x[2]]
             near1.append("xd=" + x[0])
+            if self.version >= 5:
+                k = self._wiki(w)
+                own += ["kd=" + k[0], "ka=" + k[1], "kb=" + k[2], "kn=" + k[3], "kdb=" + k[0] + k[2],
+                        "kx=" + x[0] + "|" + k[0]]
+                near1.append("kd=" + k[0])
         vec = None
-        if self.version >= 4:
+        if self.version == 4:
             for cand in stem_candidates(w):
                 v = self.emb.get(cand)
                 if v is not None:
@@ -255,6 +276,7 @@ class Featurizer:
         infos = [self._info(t) for t in tokens]
         gz = self.gaz.match([x[1] for x in infos])
         ph = self.selfphr.match([x[1] for x in infos]) if self.version >= 3 and self.selfphr else None
+        kp = self.wikiphr.match([x[1] for x in infos]) if self.version >= 5 and self.wikiphr else None
         feats: list[list[str]] = []
         for i in range(n):
             w = infos[i][0]
@@ -288,6 +310,15 @@ class Featurizer:
                     f.append("xy=" + infos[i][9] + "|" + infos[i + 1][9])
                     for t in ph[i + 1]:
                         f.append("1ph=" + t)
+            if kp is not None:
+                for t in kp[i]:
+                    f.append("kp=" + t)
+                if i >= 1:
+                    for t in kp[i - 1]:
+                        f.append("-1kp=" + t)
+                if i + 1 < n:
+                    for t in kp[i + 1]:
+                        f.append("1kp=" + t)
             if self.version >= 2:
                 if i >= 1:
                     f.append("cc=" + infos[i - 1][7] + "|" + infos[i][7])
@@ -302,7 +333,7 @@ class Featurizer:
                     f.append("ti3")
                 if infos[j][6]:
                     f.append("oh3")
-            if self.version >= 4:
+            if self.version == 4:
                 fd = dict.fromkeys(f, 1.0)
                 for d, j in (("", i), ("-1", i - 1), ("1", i + 1)):
                     if 0 <= j < n and infos[j][10] is not None:

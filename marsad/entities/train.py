@@ -20,7 +20,8 @@ from marsad.entities.gazetteers import RESOURCES
 
 TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 #: Lexical tables the features read; copied next to the model.
-TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv", "selflex.tsv", "selfphr.tsv", "emb.tsv")
+TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv", "selflex.tsv", "selfphr.tsv", "emb.tsv", "wikilex.tsv",
+          "wikiphr.tsv")
 #: Feature-set version of the shipped model.
 FEATURES = 3
 DEFAULTS = {"c1": 0.01, "c2": 0.1, "max_iterations": 200}

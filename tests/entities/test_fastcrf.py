@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from marsad.entities.fastcrf import FastCrf, ModelFormatError, read_model
-from marsad.entities.features import Featurizer
+from marsad.entities.features import Featurizer, load_phrases, load_selflex
 from marsad.entities.gazetteers import RESOURCES
 
 pycrfsuite = pytest.importorskip("pycrfsuite")
@@ -49,10 +49,23 @@ def _sentences(seed: int, count: int) -> list[list[str]]:
     return out
 
 
-@pytest.fixture(scope="module", params=[1, 2, 3, 4])
+#: Hand-written WikiFANE-style tables for feature set 5 (word label-share buckets; names with their type).
+WIKILEX = ["بوتين\t3\t5\t0\t0\t0\t4", "موسكو\t10\t0\t5\t0\t0\t5", "الامم\t10\t0\t0\t3\t0\t5",
+           "في\t100\t0\t0\t0\t0\t-", "الاهلي\t3\t0\t0\t4\t0\t5"]
+WIKIPHR = ["ORG\tالامم المتحده", "PERS\tفلاديمير بوتين", "ORG\tمجلس الامن الدولي", "ORG\tمنظمه الصحه العالميه",
+           "MISC\tكاس مصر"]
+
+
+@pytest.fixture(scope="module", params=[1, 2, 3, 4, 5])
 def tiny(request, tmp_path_factory):
     """A tiny CRF trained on ``TRAIN`` with feature set ``version``, with its featurizer."""
     fz = Featurizer.load(RESOURCES, version=request.param)
+    if request.param == 5:
+        d = tmp_path_factory.mktemp("wiki")
+        (d / "wikilex.tsv").write_text("\n".join(WIKILEX) + "\n", encoding="utf-8")
+        (d / "wikiphr.tsv").write_text("\n".join(WIKIPHR) + "\n", encoding="utf-8")
+        fz.wikilex = load_selflex(d / "wikilex.tsv")
+        fz.wikiphr = load_phrases(d / "wikiphr.tsv")
     trainer = pycrfsuite.Trainer(verbose=False)
     for line in TRAIN:
         words, gold = _parse(line)
@@ -141,3 +154,12 @@ def test_fastcrf_marginals_in_other_label_order(tiny):
     got = fast.marginals(words, order)
     assert got.shape == (len(words), len(order))
     assert np.allclose(got[:, :-1], m[:, ::-1]) and not got[:, -1].any()
+
+
+def test_feature_set_5_reads_the_wiki_tables(tiny):
+    fz, _, _ = tiny
+    if fz.version != 5:
+        pytest.skip("feature set 5 only")
+    feats = fz.sentence(_parse(TRAIN[1])[0])
+    assert "kp=ORG-B" in feats[1] and "kp=ORG-I" in feats[2] and "-1kp=ORG-B" in feats[2]
+    assert "kd=ORG3" in feats[1] and "1kd=ORG3" in feats[0]
