@@ -25,10 +25,12 @@ from marsad.actors.base import (
     skeleton,
     strip_article,
 )
-from marsad.actors.match import Match, choose, link_name, scan
+from marsad.actors.match import Match, choose, link_name, scan, token_keys
 from marsad.actors.roles import (
     _HEAD_MEMO,
     _MISSING,
+    GOV_COMPOUNDS,
+    LINKS,
     STOPS,
     _head,
     agent_of,
@@ -190,6 +192,14 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
                     country=(actor.country if actor else country))
 
 
+POSTED_AT = frozenset(normalize_for_match(w) for w in ("لدى", "في"))
+MAX_ROLE_ONLY = 6  # words of a role-only mention after its head («كاتب الدولة المكلف بالشؤون الخارجية المغربي»)
+
+
+def _definite_or_link(tok: Token) -> bool:
+    return tok.norm in LINKS or any(f.startswith("ال") and len(f) >= 4 for f in tok.forms[:3])
+
+
 PATRONYMIC = frozenset(normalize_for_match(w) for w in "بن ابن بنت".split())
 
 
@@ -266,8 +276,34 @@ def _locative(tokens: list[Token], m: _Mention, body: str) -> bool:
     return False
 
 
+_FOREIGN_CITY: dict[tuple[str, ...], Actor | None] = {}
+
+
+def _foreign_city(tokens: list[Token], base: ActorBase, men: _Mention) -> Actor | None:
+    """The largest city of another country that the country name of ``men`` also spells, else None."""
+    key = men.keys
+    if key in _FOREIGN_CITY:
+        return _FOREIGN_CITY[key]
+    places = [a for m in scan(tokens, base, men.i, men.j, auto_only=False) if m.i == men.i and m.j == men.j
+              for a in m.aliases if a.kind == "place" and a.actor.country != men.actor.country]
+    place = max((a.actor for a in places), key=lambda a: a.population, default=None)
+    if place is not None and place.population < 500_000:
+        place = None  # a small namesake town is no reading of a country's name
+    if len(_FOREIGN_CITY) > 10_000:
+        _FOREIGN_CITY.clear()
+    _FOREIGN_CITY[key] = place
+    return place
+
+
 def _role_heads(tokens: list[Token], rng: tuple[int, int]) -> list[str]:
-    return [light_stem(h) for h in (head_of(tokens[k]) for k in range(*rng)) if h]
+    out = []
+    for k in range(*rng):
+        h = head_of(tokens[k])
+        if h:
+            if k + 1 < len(tokens) and (h, strip_article(tokens[k + 1].forms[-1])) in GOV_COMPOUNDS:
+                h = "وزير"  # «كاتب الدولة»: a member of government
+            out.append(light_stem(h))
+    return out
 
 
 def _role_keys(tokens: list[Token], rng: tuple[int, int]) -> set[str]:
@@ -404,8 +440,30 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         if place is not None:
             men.actor, men.kind, men.country = place, "place", place.country
 
+    # a country's name that is also a city of another country («عمان»: Oman, or Amman): the city after that
+    # country's nationality word («العاصمة الأردنية عمان»), or as a place («في عمان») in a text that names
+    # the city's country and not the other one
+    named = None
+    for men in mentions:
+        if men.kind != "name" or men.actor is None or not men.actor.id.startswith("marsad:gpe/"):
+            continue
+        place = _foreign_city(tokens, base, men)
+        if place is None:
+            continue
+        before = country_of_token(tokens[men.i - 1], base) if men.i > 0 else None
+        if before != place.country:
+            if not _locative(tokens, men, body):
+                continue
+            if named is None:  # countries named by other words («الأردنية», «العماني»)
+                named = {country_of_token(t, base) for t in tokens
+                         if not any(k[1] == men.keys[-1] for k in token_keys(t))}
+            if place.country not in named or men.actor.country in named:
+                continue
+        men.actor, men.kind, men.country, men.type = place, "place", place.country, "GPE"
+
     # role-only mentions («السفير الإيراني», «الوزير») as candidates
     role_only: list[_Mention] = []
+    mention_at = {m.i: m for m in mentions}
     k = 0
     heads = _HEAD_MEMO
     while k < len(tokens):
@@ -417,17 +475,39 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             k += 1
             continue
         definite = any(f.startswith("ال") for f in tok.forms)
+        owner = mention_at.get(k + 1) if not definite else None
+        if owner is not None and owner.type == "PER" and owner.kind != "role" and (owner.country or (
+                owner.actor is not None and owner.actor.country)):
+            # an indefinite head in construct with a person: «سفير خادم الحرمين الشريفين (لدى مصر)» is the
+            # king's ambassador, of the king's country, and the title of a name that follows
+            e = owner.j
+            place = mention_at.get(e + 1) if e + 1 < len(tokens) and tokens[e].norm in POSTED_AT else None
+            if place is not None and place.type in ("GPE", "LOC"):
+                e = place.j
+            holder = mention_at.get(e + 1 if e < len(tokens) and tokens[e].norm == "،" else e)
+            country = owner.country or owner.actor.country
+            if holder is not None and holder.type == "PER" and holder is not owner and holder.kind != "role":
+                holder.roles.insert(0, (k, e))
+                in_role[k:e] = b"\x01" * (e - k)
+                if holder.actor is None and holder.country is None:
+                    holder.country = country
+            else:
+                role_only.append(_Mention(_role_start(tokens, k), tok.end, k, k + 1, "PER", kind="role",
+                                          country=country, roles=[(k, e)]))
+            k = e
+            continue
         n = k + 1
-        while n < len(tokens) and n - k <= 4 and occupied[n] < 2 and not head_of(tokens[n]) and (
-                country_of_token(tokens[n], base) or (tokens[n].norm.startswith("ال") and n == k + 1)):
+        while n < len(tokens) and n - k <= MAX_ROLE_ONLY and occupied[n] < 2 and not head_of(tokens[n]) and (
+                country_of_token(tokens[n], base) or (n == k + 1 and tokens[n].norm.startswith("ال"))
+                or (n > k + 1 and _definite_or_link(tokens[n]))):
             n += 1
         while n > k + 1 and not country_of_token(tokens[n - 1], base) and n - 1 > k + 1:
             n -= 1
         if not definite and not any(country_of_token(tokens[x], base) for x in range(k + 1, n)):
             k += 1
             continue
-        nxt = next((m for m in mentions if m.i >= n), None)
-        if nxt is not None and nxt.i == n and nxt.type == "PER":
+        nxt = mention_at.get(n)
+        if nxt is not None and nxt.type == "PER":
             k = n
             continue
         start = _role_start(tokens, k)
@@ -467,7 +547,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
                     target.country = men.country  # «إدريس ديبي» … «الرئيس التشادي»
             elif men.country:  # an unnamed office holder of a known country («رئيس الوزراء البريطاني»)
                 men.kind = "office"
-                cl = _Cluster([men], None, "PER", roles=[(men.i, men.j)], country=men.country)
+                cl = _Cluster([men], None, "PER", roles=men.roles or [(men.i, men.j)], country=men.country)
                 clusters.append(cl)
             continue
         if men.actor is not None:
@@ -502,6 +582,8 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
 
     # surnames the tagger missed: the last word of a full name seen earlier
     _add_surnames(clusters, tokens, body, occupied, in_role)
+    # honorific pronouns («سموه», «فخامته»): the person named last before them
+    _add_title_pronouns(clusters, tokens, body, occupied)
     # role-only mentions took their nationality word: drop NORP mentions inside them
     taken = set()
     for cl in clusters:
@@ -567,6 +649,66 @@ def _antecedent(clusters: list[_Cluster], tokens: list[Token], men: _Mention, ba
 @lru_cache(maxsize=4096)
 def _role_tokens(role: str) -> tuple[Token, ...]:
     return tuple(tokenize(role))
+
+
+# Honorifics with a pronoun suffix stand for a person named before them: «وأكد سموه», «لفخامته»; the titles
+# and roles each one goes with pick that person among several.
+TITLE_PRONOUNS = {
+    "سموه": "سمو أمير الأمير ولي العهد شيخ الشيخ", "سموها": "سمو أميرة الأميرة شيخة الشيخة",
+    "جلالته": "جلالة ملك الملك عاهل العاهل سلطان السلطان", "جلالتها": "جلالة ملكة الملكة",
+    "فخامته": "فخامة رئيس الرئيس", "فخامتها": "فخامة رئيسة الرئيسة",
+    "معاليه": "معالي وزير الوزير أمين الأمين", "معاليها": "معالي وزيرة الوزيرة",
+    "سماحته": "سماحة شيخ الشيخ مرشد المرشد آية الله السيد مفتي المفتي إمام الإمام",
+}
+_TITLE_CUES = {normalize_for_match(k): frozenset(normalize_for_match(w) for w in v.split())
+               for k, v in TITLE_PRONOUNS.items()}
+
+
+def _title_words(cl: _Cluster, tokens: list[Token]) -> set[str]:
+    """Normalised words of a person's mentions, the word before each, roles and base role."""
+    words = set()
+    for m in cl.mentions:
+        words.update(t.norm for t in tokens[max(m.i - 1, 0):m.j])
+    for a, b in cl.roles:
+        words.update(t.norm for t in tokens[a:b])
+    if cl.actor is not None and cl.actor.role:
+        words.update(t.norm for t in _role_tokens(cl.actor.role))
+    return words
+
+
+def _add_title_pronouns(clusters, tokens, body, occupied) -> None:
+    starts = None
+    people = [c for c in clusters if c.type == "PER"]
+    if not people:
+        return
+    for word in TITLE_PRONOUNS:
+        pos = body.find(word)
+        while pos >= 0:
+            if starts is None:
+                starts = [t.start for t in tokens]
+            k = bisect_right(starts, pos) - 1
+            pos = body.find(word, pos + len(word))
+            if k < 0 or occupied[k]:
+                continue
+            tok = tokens[k]
+            form = next((f for f in tok.forms if f in _TITLE_CUES), None)
+            if form is None:
+                continue
+            before = sorted(((max(m.start for m in c.mentions if m.start < tok.start), n)
+                             for n, c in enumerate(people) if any(m.start < tok.start for m in c.mentions)),
+                            reverse=True)
+            cues = _TITLE_CUES[form]
+            fit = [n for _, n in before if cues & _title_words(people[n], tokens)]
+            if fit:
+                cl = people[fit[0]]
+            elif len(before) == 1:
+                cl = people[before[0][1]]
+            else:
+                continue
+            trimmed = len(tok.norm) - len(form)
+            start = tok.start + trimmed if tok.text[:trimmed] == tok.norm[:trimmed] else tok.start
+            cl.mentions.append(_Mention(start, tok.end, k, k + 1, "PER", cl.actor, 0.8, "pronoun"))
+            occupied[k] = 1
 
 
 def _add_surnames(clusters, tokens, body, occupied, in_role) -> None:

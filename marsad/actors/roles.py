@@ -26,7 +26,10 @@ GOV_HEADS = _norms("""رئيس رئيسة وزير وزيرة سفير سفير�
 سكرتير سكرتيرة عمدة""")
 MIL_HEADS = _norms("""قائد قائدة جنرال لواء عميد عقيد مشير عماد فريق رائد نقيب أدميرال""")
 OTHER_HEADS = _norms("""كاتب كاتبة محلل محللة خبير خبيرة صحفي صحفية صحافي صحافية مراسل مراسلة باحث باحثة أستاذ أستاذة
-ناشط ناشطة مؤسس مؤسسة""")
+ناشط ناشطة مؤسس مؤسسة مدرب مدربة""")
+# Heads whose next word makes them a government office: «كاتب الدولة» (secretary of state), not a writer.
+GOV_COMPOUNDS = {(strip_article(normalize_for_match(a)), strip_article(normalize_for_match(b)))
+                 for a, b in (("كاتب", "الدولة"), ("كاتبة", "الدولة"))}
 HEADS = GOV_HEADS | MIL_HEADS | OTHER_HEADS
 # Honorifics: stripped from the front of a name, not kept as roles.
 HONORIFICS = _norms("""السيد السيدة الشيخ الشيخة الدكتور الدكتورة د الأستاذ المهندس المهندسة الحاج الحاجة سماحة فخامة
@@ -106,6 +109,8 @@ def role_before(tokens: list[Token], i: int, base: ActorBase, floor: int = 0) ->
     k = i - 1
     if k >= floor and tokens[k].norm == "،":
         k -= 1
+    elif k >= floor and head_of(tokens[k]) and not any(f.startswith("ال") for f in tokens[k].forms):
+        return None  # an indefinite head governs the name: «سفير خادم الحرمين الشريفين» is not the king
     end = k + 1
     chain = []
     while k >= floor and len(chain) < MAX_ROLE and _compliant(tokens[k], base):
