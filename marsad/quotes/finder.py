@@ -21,7 +21,7 @@ from marsad.actors.base import strip_article
 from marsad.actors.roles import HONORIFICS, head_of
 from marsad.quotes.tokens import tokens_of
 from marsad.records import Article, Quote
-from marsad.text import sentences
+from marsad.text import normalize_for_match, sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
 # A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
@@ -45,6 +45,7 @@ OPINION_OPENERS = frozenset(". ، , ؛ ; ؟ ? ! * : لكن ولكن زلت از�
 FIRST_PERSON_MARKERS = frozenset("انا نحن انني اننا اني لنا علينا عندنا منا بنا الينا لدينا عندي نفسي رايي اعتقادي".split())
 MIN_REPORTED_WORDS = 3
 # «مما يؤكد أن», «وهذا يعني أن»: a reporting verb after these states an inference, not someone's words.
+SCRIPTURE = frozenset("الله النبي الرسول تعالي الذكر جل سبحانه عز".split())  # citations that do not go on speaking
 STATEMENT_NOUNS = frozenset("تصريح تصريحات".split())  # «حسب تصريح X لـY»: X spoke, Y was told
 INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
 # Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
@@ -704,7 +705,8 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
     for f in found:
         pos = min(f.start, f.cue.start) if f.cue else f.start
         while si < len(subjects) and subjects[si][0] < pos:
-            last = subjects[si][1]
+            if not _scripture(subjects[si][1]):
+                last = subjects[si][1]
             si += 1
         via = None
         hint = f.speaker_hint or ("carry",)
@@ -732,11 +734,17 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             else:
                 sp = _source_speaker(doc, f.tail[1], f.tail[2]) or sp
         out.append(replace(f, speaker=sp, via=via))
-        if sp is not None and not (hint[0] == "aside" and _document(doc, hint[1])):
+        if sp is not None and not (hint[0] == "aside" and _document(doc, hint[1])) and not _scripture(sp):
             # a document cited in passing («، وفق بلاغ للوزارة،») does not go on speaking
             last = sp
             last_sentence = sent
     return out
+
+
+def _scripture(sp: Speaker) -> bool:
+    """«قال الله تعالى», «قال صلى الله عليه وسلم»: a cited scripture speaks once; the preacher goes on."""
+    words = normalize_for_match(sp.text).split()
+    return bool(words) and (words[0] in SCRIPTURE or words[0] in ("رسول", "صلي") and "الله" in words[1:3])
 
 
 def _document(doc: _Doc, k: int) -> bool:
@@ -837,7 +845,7 @@ LEAD_PARTICLES = frozenset("و ف ثم كما وكما قد وقد لقد لم �
 SIDE_WORDS = frozenset("جهته جهتها جانبه جانبها".split())  # «من جهته، عبر …»: a verb comes next
 PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري ويجري".split())  # «وتم الكشف»: no subject follows
 # Verbs that begin like the article («والتقى رئيس الوفد …»).
-ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست".split())
+ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست القي القت القوا".split())
 NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
     "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا لان لانه لانها لانهم اذ اذا لو لولا عندما حين حينما بعدما "
     "قبلما كي لكي حتي لكن لكنه لكنها ولكن ولكنه ولكنها اما بحسب حسب وفق وفقا طبقا رغم برغم بالرغم".split())
@@ -975,7 +983,7 @@ def _earlier_subject(doc: _Doc, s_start: int) -> Speaker | None:
         if prev_start < p_start:
             return None
         sp = _sentence_subject(doc, doc.tok(pos), s_start=prev_start)
-        if sp is not None:
+        if sp is not None and not _scripture(sp):
             return sp
         pos = prev_start
     return None

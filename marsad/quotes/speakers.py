@@ -35,6 +35,7 @@ REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ
 START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
 NAME_TITLES = frozenset("الملك الامير الاميره الشيخ الشيخه السلطان الامام".split())  # «جامعة الملك سعود»
+ABBREVIATIONS = frozenset("د م ا".split())  # «د.» doctor, «م.» engineer, «أ.» professor
 SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".split())  # «من جانب آخر», «من جهة أخرى»: adverbials
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
@@ -217,6 +218,9 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b = k + 1
                 continue
             break
+        if n == "." and b > a and tokens[b - 1].norm in ABBREVIATIONS and b + 1 < limit and tokens[b + 1].is_word:
+            b += 1  # «د. سالم الخطيب», «م. يوسف …»: the title's period does not end the phrase
+            continue
         if n in PUNCT_STOP or is_cue(b) or (n in COMPLEMENTIZERS and real_complementizer(text, tok.start, tok.end, n)
                                             and not (n == "بان" and b + 1 < limit and tokens[b + 1].norm == "كي")):
             break

@@ -134,3 +134,19 @@ def test_quotes_class_official_cited_in_passing_goes_on_speaking():
     found = find_quotes(make_article(body))
     assert found[-1].text.startswith("الدوريات ستتضاعف")
     assert "سامر الخطيب" in found[-1].speaker_text
+
+
+# --------------------------------------------------------------- «د.», «م.»: a title's period is not a stop
+def test_quotes_class_abbreviated_title_keeps_the_name():
+    body = "وقال د. سالم الخطيب إن العيادات الجديدة ستفتح في الصيف. وأضاف م. نادر العلي أن المبنى جاهز لاستقبال المرضى."
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["د. سالم الخطيب", "م. نادر العلي"]
+
+
+# ------------------------------------------------ scripture cited in a sermon does not go on speaking
+def test_quotes_class_cited_scripture_is_not_carried():
+    body = ("وألقى المفتي الشيخ سالم الخطيب خطبة الجمعة في الجامع الكبير. وقال الله تعالى: «وأحسنوا إن الله "
+            "يحب المحسنين». وأشار سماحته إلى أن الصدقة تطفئ الغضب وتزيد البركة.")
+    found = find_quotes(make_article(body))
+    assert found[0].speaker_text == "الله تعالى"
+    assert found[1].speaker_text.startswith("المفتي الشيخ سالم الخطيب")
