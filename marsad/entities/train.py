@@ -2,7 +2,8 @@
 
 ``train(out_dir, data_dir)`` reproduces ``marsad/resources/ner/`` from ANERcorp (CAMeL Lab train split):
 it copies the lexical tables (``gazetteer.tsv``, ``clusters.tsv``; rebuilt by ``tools/ner/build_gazetteers.py``
-and ``tools/ner/build_embeddings.py``) and fits an L-BFGS CRF with python-crfsuite. The hyper-parameters
+and ``tools/ner/build_embeddings.py``), builds the WikiFANE tables for feature sets >= 5
+(:mod:`marsad.entities.wikilex`) and fits an L-BFGS CRF with python-crfsuite. The hyper-parameters
 below were chosen on a dev slice (the last 10% of train sentences), never on test.
 """
 
@@ -17,6 +18,7 @@ from pathlib import Path
 from marsad.entities.conll import Sentence, read_conll
 from marsad.entities.features import Featurizer
 from marsad.entities.gazetteers import RESOURCES
+from marsad.entities.wikilex import build as build_wikilex
 
 TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 #: Lexical tables the features read; copied next to the model.
@@ -70,6 +72,8 @@ def train(out_dir: str | Path, data_dir: str | Path, seed: int = 13, resources: 
     for name in TABLES:
         if (src / name).exists() and (out / name).resolve() != (src / name).resolve():
             shutil.copyfile(src / name, out / name)
+    if features >= 5:  # WikiFANE gold label shares and names, rebuilt from the shared data (a few seconds)
+        build_wikilex(data_dir, out)
     featurizer = Featurizer.load(out, version=features)
     sents = read_conll(Path(data_dir) / TRAIN_FILE)
     t0 = time.time()
