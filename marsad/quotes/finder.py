@@ -130,6 +130,15 @@ class _Doc:
                 return hit.kind == "colon"
         return False
 
+    def first_person_words(self) -> int:
+        """How many first-person pronouns and possessives («أنا», «نحن», «إنني», «لدينا») stand outside marks."""
+        count = 0
+        for k, n in enumerate(self.tokens.norms):
+            bare = n[1:] if n[:1] in ("و", "ف") else n
+            if (n in FIRST_PERSON_MARKERS or bare in FIRST_PERSON_MARKERS) and not self.in_marks(self.tokens.starts[k]):
+                count += 1
+        return count
+
     def first_person_voice(self) -> bool:
         """Does the writer speak in the first person outside quotation marks (three markers or more)?"""
         if self._voice is None:
@@ -714,7 +723,7 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
         carried = _Carried(doc, last, pos)
         if hint[0] == "np":
             sp, via = _np_speaker(doc, f.cue, hint[1], hint[2])
-            if sp is None and _authors_own(doc, f.cue):
+            if sp is None and _authors_own(doc, f.cue, last):
                 continue  # «أعتقد أن …» in a column: the writer's view, not a quote
             if sp is None:
                 sp = _no_subject(doc, f.cue, carried.get(), last_sentence == sent)
@@ -752,13 +761,24 @@ def _document(doc: _Doc, k: int) -> bool:
     return k < len(doc.tokens) and any(f in REPORT_NOUNS for f in doc.tokens[k].forms)
 
 
-def _authors_own(doc: _Doc, cue: CueHit | None) -> bool:
+def _authors_own(doc: _Doc, cue: CueHit | None, last: Speaker | None = None) -> bool:
     """A subjectless cue that reads as the first person («أعتقد», «أوضح» = I believe, I make clear) in an
-    article written in the first person (an opinion column): the author's own voice."""
+    article written in the first person (an opinion column): the author's own voice. With «و» before it
+    («وأعترف», also «and he admitted») only while no one has been named speaking in the article."""
     if cue is None or cue.kind != "verb":
         return False
     n = doc.tokens.norms[cue.first]
-    if n != cue.cue.form or n[:1] != "ا" or n.startswith("ال") or doc.lexicon.lookup.get("ي" + n[1:]) is None:
+    conj = n[:2] in ("وا", "فا") and not n.startswith(("وال", "فال"))
+    if conj:
+        n = n[1:]
+        imperfect = doc.lexicon.lookup.get("ي" + n[1:])
+        if last is not None or imperfect is None or imperfect.kind != "verb" or imperfect.lemma != cue.cue.lemma \
+                or doc.first_person_words() < 2 or _sentence_subject(doc, cue.first) is not None \
+                or _earlier_subject(doc, doc.sentence(cue.start)[0]) is not None:
+            return False
+    elif n != cue.cue.form:
+        return False
+    if n[:1] != "ا" or n.startswith("ال") or doc.lexicon.lookup.get("ي" + n[1:]) is None:
         return False
     r = cue.first - 1
     if r >= 0 and doc.tokens.norms[r] not in OPINION_OPENERS \
@@ -766,7 +786,7 @@ def _authors_own(doc: _Doc, cue: CueHit | None) -> bool:
         return False  # «لكنه أوضح», «كما اعتبر», «قال أعتقد»: someone else's words
     if subject_before(doc.tokens, cue.first, doc.tok(doc.clause_start(cue.start))) is not None:
         return False
-    return doc.first_person_voice()
+    return conj or doc.first_person_voice()
 
 
 def _speaker_from(doc: _Doc, a: int, b: int) -> Speaker:

@@ -150,3 +150,14 @@ def test_quotes_class_cited_scripture_is_not_carried():
     found = find_quotes(make_article(body))
     assert found[0].speaker_text == "الله تعالى"
     assert found[1].speaker_text.startswith("المفتي الشيخ سالم الخطيب")
+
+
+# ------------------------------------------- a column's «وأعترف أن» is the writer's, a report's «وأوضح أن» is not
+def test_quotes_class_column_writer_with_conjunction():
+    column = ("لا أخفي عليكم أنني كنت متفائلا بهذا الموسم قبل أن يبدأ.\n"
+              "وأعترف أن الإدارة لم تقصر في دعم الفريق بالمال واللاعبين.\n"
+              "ونحن كجماهير نريد أن نرى فريقا مختلفا في المباريات القادمة.")
+    assert find_quotes(make_article(column)) == ()
+    report = "افتتح الأمير سالم بن فهد معرض الكتاب أمس. وأوضح أن المعرض يضم ألف دار نشر من أنحاء العالم."
+    (q,) = find_quotes(make_article(report))
+    assert "سالم بن فهد" in q.speaker_text
