@@ -297,6 +297,52 @@ class FastCrf:
         labels = self.labels
         return [labels[k] for k in reversed(path)]
 
+    def viterbi_many_scores(self, Es: list[np.ndarray]) -> list[list[str]]:
+        """:meth:`viterbi_scores` for many sentences at once, stepping all of them together.
+
+        One numpy step per token position instead of one per token: a document of 12 sentences costs the
+        Python loop of its longest sentence. Same sums in the same order, so the same labels (ties included).
+        """
+        out: list[list[str]] = [[] for _ in Es]
+        idx = [i for i, E in enumerate(Es) if len(E)]
+        if not idx:
+            return out
+        T = self.T
+        K = T.shape[0]
+        lengths = np.array([len(Es[i]) for i in idx])
+        n = int(lengths.max())
+        B = len(idx)
+        S = np.zeros((B, n, K))
+        for b, i in enumerate(idx):
+            S[b, :lengths[b]] = Es[i]
+        back = np.zeros((n, B, K), dtype=np.intp)
+        score = S[:, 0]
+        rows = np.arange(B)[:, None]
+        cols = np.arange(K)[None, :]
+        for t in range(1, n):
+            cand = score[:, :, None] + T  # (B, from, to)
+            b = cand.argmax(1)
+            back[t] = b
+            new = cand[rows, b, cols] + S[:, t]
+            live = (lengths > t)[:, None]
+            score = np.where(live, new, score)  # a finished sentence keeps its last scores
+        k = score.argmax(1)
+        path = np.zeros((B, n), dtype=np.intp)
+        ar = np.arange(B)
+        for t in range(n - 1, 0, -1):
+            live = lengths > t
+            path[live, t] = k[live]
+            k = np.where(live, back[t, ar, k], k)
+        path[:, 0] = k
+        labels = self.labels
+        for b, i in enumerate(idx):
+            out[i] = [labels[j] for j in path[b, :lengths[b]]]
+        return out
+
+    def viterbi_many(self, sents: list[list[str]]) -> list[list[str]]:
+        """Labels for many sentences (:meth:`viterbi` each, decoded together)."""
+        return self.viterbi_many_scores([self.emissions(s) if s else np.zeros((0, self.K)) for s in sents])
+
     def marginals_scores(self, E: np.ndarray) -> np.ndarray:
         """``(n, K)`` per-token label probabilities for state scores ``E`` (forward-backward in log space)."""
         n, K = E.shape

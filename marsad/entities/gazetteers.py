@@ -9,6 +9,7 @@ article and one-letter proclitics, so ``والقاهرة`` and ``القاهرة`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.entities.analysis import norm
@@ -42,6 +43,7 @@ LOC_CUES = (
 SPEECH_CUES = "قال وقال قالت وقالت أعلن وأعلن أعلنت أكد وأكد أكدت صرح وصرح أضاف وأضاف أوضح وأوضح ذكر وذكر".split()
 
 
+@lru_cache(maxsize=1 << 18)  # a pure function of the word, called per token by the tagger's later passes
 def _bare(tok: str) -> str:
     n = norm(tok)
     for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
@@ -113,8 +115,10 @@ class Gazetteer:
         """Longest-match gazetteer tags per token: e.g. ``['GPE-B']``, ``['ORG-I']``.
 
         ``bares[i]`` holds the bare keys of token i (see :func:`bare_forms`); only the first token may carry
-        a proclitic, later tokens are compared on their first key.
+        a proclitic, later tokens are compared on their first key. When two keys of the first token give
+        matches of the same length, both classes count.
         """
+        prefixes, complete = self._index()
         n = len(bares)
         tags: list[list[str]] = [[] for _ in range(n)]
         i = 0
@@ -122,15 +126,23 @@ class Gazetteer:
             best = 0
             best_cls: list[str] = []
             for key in bares[i]:
-                for toks, klass in self.phrases.get(key, ()):
-                    L = len(toks)
-                    if L < best or i + L > n:
-                        continue
-                    if all(bares[i + j][0] == toks[j] for j in range(1, L)):
-                        if L > best:
-                            best, best_cls = L, [klass]
-                        elif klass not in best_cls:
-                            best_cls.append(klass)
+                cur = (key,)
+                if cur not in prefixes:
+                    continue
+                length, found = (1, cur) if cur in complete else (0, None)
+                j = i + 1
+                while j < n:
+                    cur = cur + (bares[j][0],)
+                    if cur not in prefixes:
+                        break
+                    j += 1
+                    if cur in complete:
+                        length, found = j - i, cur
+                if found is None or length < best:
+                    continue
+                if length > best:
+                    best, best_cls = length, []
+                best_cls.extend(k for k in complete[found] if k not in best_cls)
             if best:
                 for klass in best_cls:
                     tags[i].append(klass + "-B")
@@ -140,3 +152,18 @@ class Gazetteer:
             else:
                 i += 1
         return tags
+
+    def _index(self) -> tuple[frozenset, dict[tuple[str, ...], list[str]]]:
+        """Every phrase prefix, and each phrase's classes in file order (built once from ``phrases``)."""
+        idx = self.__dict__.get("_idx")
+        if idx is None:
+            prefixes: set[tuple[str, ...]] = set()
+            complete: dict[tuple[str, ...], list[str]] = {}
+            for entries in self.phrases.values():
+                for toks, klass in entries:
+                    prefixes.update(toks[:k] for k in range(1, len(toks) + 1))
+                    classes = complete.setdefault(toks, [])
+                    if klass not in classes:
+                        classes.append(klass)
+            idx = self.__dict__["_idx"] = (frozenset(prefixes), complete)
+        return idx

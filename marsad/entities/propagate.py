@@ -9,6 +9,7 @@ person when it is at least four letters long and never tagged otherwise.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from marsad.entities.conll import chunks
 from marsad.entities.gazetteers import _bare
@@ -18,6 +19,7 @@ def _key(tok: str) -> str:
     return _bare(tok)
 
 
+@lru_cache(maxsize=1 << 16)
 def _strip1(tok: str) -> str:
     b = _bare(tok)
     if b[:1] in ("و", "ف", "ب", "ل", "ك") and len(b) >= 4:
@@ -55,7 +57,7 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
                 i += 1
                 continue
             done = False
-            for first in {keys[i], _strip1(toks[i])}:
+            for first in dict.fromkeys((keys[i], _strip1(toks[i]))):  # whole word first: a set's order varies by run
                 for k in by_first.get(first, ()):
                     n = len(k)
                     if i + n <= len(toks) and all(labs[i + j] == "O" for j in range(n)) and \

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,6 +130,8 @@ class NerTagger:
         """
         if self.neural is not None:
             labels = self._ensemble(sents)
+        elif not self.o_bias:
+            labels = self.crf.viterbi_many(sents)
         else:
             labels = [self.tag(s) for s in sents]
         return propagate(sents, labels) if document else labels
@@ -184,18 +187,21 @@ class NerTagger:
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Entity spans ``(start, end, type)`` in raw ``text``; ``text[start:end]`` is the mention."""
-        from marsad.text import sentences, tokenize
+        from marsad.text import sentences, tokenize_body
 
         out: list[tuple[int, int, str]] = []
         sents = []
+        body = tokenize_body(text)  # shared with the rules and later stages; sliced per sentence
+        starts = [t[0] for t in body]
         for s0, s1 in sentences(text):
-            toks = tokenize(text[s0:s1])
-            if toks:
-                sents.append((s0, toks, [t.text for t in toks]))
-        all_labels = self.tag_many([w for _, _, w in sents], document=True)
-        for (s0, toks, words), labels in zip(sents, all_labels):
+            i, j = bisect_left(starts, s0), bisect_left(starts, s1)
+            if i < j:
+                toks = body[i:j]
+                sents.append((toks, [t[2] for t in toks]))
+        all_labels = self.tag_many([w for _, w in sents], document=True)
+        for (toks, words), labels in zip(sents, all_labels):
             for a, b, lab in sorted(chunks(labels)):
-                out.append((s0 + toks[a].start, s0 + toks[b - 1].end, self.entity_type(lab, words[a:b])))
+                out.append((toks[a][0], toks[b - 1][1], self.entity_type(lab, words[a:b])))
         return rules.apply(text, out)
 
 
