@@ -81,6 +81,7 @@ class Lexicon:
         self.words = {k: frozenset(v) for k, v in words.items()}
         # longest phrase first so «مجلس الأمن القومي» wins over «مجلس الأمن»
         self.phrases = {k: sorted(v, key=lambda p: -len(p[0])) for k, v in phrases.items()}
+        self._starting: dict[str, dict[str, list]] = {}  # kind -> normalised word -> phrases it starts
         self.by_first: dict[str, dict[str, list]] = {}
         for kind, items in self.phrases.items():
             for item in items:
@@ -88,14 +89,15 @@ class Lexicon:
 
     def starting(self, kind: str, tok: Token) -> list:
         """Phrases of ``kind`` whose first word is one of the token's forms, longest first."""
-        memo = self.__dict__.setdefault("_starting", {})
-        hit = memo.get((kind, tok[3]))
+        memo = self._starting.get(kind)
+        if memo is None:
+            memo = self._starting[kind] = {}
+        hit = memo.get(tok[3])
         if hit is None:
-            if len(memo) > 200_000:
+            if len(memo) > 100_000:
                 memo.clear()
             idx = self.by_first.get(kind, {})
-            hit = sorted((p for k in _keys(tok) for p in idx.get(k, ())), key=lambda p: -len(p[0]))
-            memo[(kind, tok[3])] = hit
+            hit = memo[tok[3]] = sorted((p for k in _keys(tok) for p in idx.get(k, ())), key=lambda p: -len(p[0]))
         return hit
 
     def has(self, kind: str, tok: Token) -> bool:
