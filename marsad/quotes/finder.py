@@ -14,14 +14,15 @@ from marsad.quotes.cues import CueHit, find_cues
 from marsad.quotes.lexicon import CueLexicon, load
 from marsad.quotes.marks import MarkSpan, mark_spans
 from marsad.quotes.speakers import (AUXILIARIES, NP_STOPS, START_STOPS, BARE_COMPLEMENTIZERS, COMPLEMENTIZERS, MAX_NP, RELATIVES,
-                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, governed, is_first_person,
+                                    REPORT_NOUNS, MentionIndex, Speaker, antecedent, governed, honorific_titles,
+                                    is_first_person,
                                     noun_phrase,
                                     real_complementizer, subject_before)
 from marsad.actors.base import strip_article
 from marsad.actors.roles import HONORIFICS, head_of
 from marsad.quotes.tokens import tokens_of
 from marsad.records import Article, Quote
-from marsad.text import normalize_for_match, sentences
+from marsad.text import sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
 # A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
@@ -31,6 +32,7 @@ PREPOSITIONS = frozenset("علي في عن من الي مع ل ب عبر حول 
 TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بينما حيث الذي والذي التي والتي وهو ما وهي".split())
 WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_CLOSING = re.compile(r'["”»](?=[.،,؛;!?؟])')  # a closing mark right before a sentence break
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
 # Prepositions written apart: a name after one, in the same stretch of a subject phrase, is inside its phrase.
@@ -363,11 +365,10 @@ def _stray_close(doc: _Doc, a: int, pe: int) -> int:
     …»): a closing mark in ``[a, pe)`` that closes no mark span, written against a word and followed by a
     sentence break."""
     body = doc.body
-    closes = {m.close for m in doc.marks}
-    opens = {m.open for m in doc.marks}
-    for i in range(a, pe):
-        if body[i] in '"”»' and i not in closes and i not in opens and not doc.in_marks(i) \
-                and i > a and body[i - 1].isalpha() and i + 1 < len(body) and body[i + 1] in ".،,؛;!?؟":
+    for m in _CLOSING.finditer(body, a + 1, pe):
+        i = m.start()
+        if body[i - 1].isalpha() and not doc.in_marks(i) \
+                and not any(ms.close == i or ms.open == i for ms in doc.marks):
             return i
     return pe
 
@@ -714,7 +715,7 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
     for f in found:
         pos = min(f.start, f.cue.start) if f.cue else f.start
         while si < len(subjects) and subjects[si][0] < pos:
-            if not _scripture(subjects[si][1]):
+            if not _scripture(doc, subjects[si][1]):
                 last = subjects[si][1]
             si += 1
         via = None
@@ -727,6 +728,7 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
                 continue  # «أعتقد أن …» in a column: the writer's view, not a quote
             if sp is None:
                 sp = _no_subject(doc, f.cue, carried.get(), last_sentence == sent)
+                sp = _honorific_antecedent(doc, hint[1], sp)
         elif hint[0] in ("src", "aside"):
             sp = _source_speaker(doc, hint[1], hint[2])
         elif hint[0] == "vso":
@@ -743,17 +745,41 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             else:
                 sp = _source_speaker(doc, f.tail[1], f.tail[2]) or sp
         out.append(replace(f, speaker=sp, via=via))
-        if sp is not None and not (hint[0] == "aside" and _document(doc, hint[1])) and not _scripture(sp):
+        if sp is not None and not (hint[0] == "aside" and _document(doc, hint[1])) and not _scripture(doc, sp):
             # a document cited in passing («، وفق بلاغ للوزارة،») does not go on speaking
             last = sp
             last_sentence = sent
     return out
 
 
-def _scripture(sp: Speaker) -> bool:
+def _honorific_antecedent(doc: _Doc, k: int, carried: Speaker | None) -> Speaker | None:
+    """«وأكد سموه أن …»: the speaker carried on when it bears the honorific's title («سمو الأمير …»), else the
+    nearest earlier phrase opened by that title; ``carried`` when the token at ``k`` is no honorific pronoun."""
+    if k >= len(doc.tokens):
+        return carried
+    titles = honorific_titles(doc.tokens.norms[k])
+    if titles is None:
+        return carried
+    norms = doc.tokens.norms
+    if carried is not None:
+        a, b = doc.tok(carried.start), doc.tok(carried.end)
+        if any(n in titles for n in norms[max(0, a - 2):b]):
+            return carried
+    for j in range(k - 1, max(-1, k - 400), -1):
+        if norms[j] in titles:  # «وسمو ولي العهد» in a formula of thanks is not it
+            rng = noun_phrase(doc.tokens, j, min(len(doc.tokens), j + MAX_NP), doc.body, doc.any_cue)
+            if rng is not None:
+                return _speaker_from(doc, *rng)
+    return carried
+
+
+def _scripture(doc: _Doc, sp: Speaker) -> bool:
     """«قال الله تعالى», «قال صلى الله عليه وسلم»: a cited scripture speaks once; the preacher goes on."""
-    words = normalize_for_match(sp.text).split()
-    return bool(words) and (words[0] in SCRIPTURE or words[0] in ("رسول", "صلي") and "الله" in words[1:3])
+    k = doc.tok(sp.start)
+    norms = doc.tokens.norms
+    if k >= len(norms):
+        return False
+    return norms[k] in SCRIPTURE or norms[k] in ("رسول", "صلي") and "الله" in norms[k + 1:k + 3]
 
 
 def _document(doc: _Doc, k: int) -> bool:
@@ -1003,7 +1029,7 @@ def _earlier_subject(doc: _Doc, s_start: int) -> Speaker | None:
         if prev_start < p_start:
             return None
         sp = _sentence_subject(doc, doc.tok(pos), s_start=prev_start)
-        if sp is not None and not _scripture(sp):
+        if sp is not None and not _scripture(doc, sp):
             return sp
         pos = prev_start
     return None

@@ -49,6 +49,24 @@ FIRST_PERSON = frozenset("انا نحن اني انني اننا".split())
 HONORIFIC_PRONOUNS = frozenset(
     "سموه سموها معاليه معاليها فخامته فخامتها سيادته سيادتها سعادته سعادتها جلالته جلالتها سماحته دولته "
     "نيافته غبطته قداسته".split())
+# The words that open the mention an honorific pronoun points back to («سموه» → «سمو الأمير …», «الأمير …»).
+HONORIFIC_TITLES = {
+    "سمو": frozenset("سمو الامير الاميره صاحب".split()),
+    "معالي": frozenset("معالي الوزير الوزيره وزير وزيره".split()),
+    "فخام": frozenset("فخامه الرئيس الرييس".split()),
+    "سياد": frozenset("سياده الرئيس السفير".split()),
+    "سعاد": frozenset("سعاده السفير المدير".split()),
+    "جلال": frozenset("جلاله الملك الملكه العاهل".split()),
+    "سماح": frozenset("سماحه الشيخ المفتي الامام".split()),
+    "دول": frozenset("دوله".split()),
+}
+
+
+def honorific_titles(norm: str) -> frozenset[str] | None:
+    """For an honorific pronoun («سموه», «معاليها»), the words that open the mention it points back to."""
+    if norm not in HONORIFIC_PRONOUNS:
+        return None
+    return next((t for stem, t in HONORIFIC_TITLES.items() if norm.startswith(stem)), None)
 PUNCT_STOP = frozenset(':«»“”„"؟?!.؛;()')
 MAX_NP = 16
 
