@@ -236,6 +236,13 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b = k + 1
                 continue
             break
+        if n == "(" and b > a:
+            # «صحيفة (توتو سبورت) الإيطالية», «وكالة الأنباء (واس)»: a name in brackets belongs to the phrase
+            k = next((k for k in range(b + 1, min(limit, b + 7)) if tokens[k].norm == ")"), None)
+            if k is not None and k > b + 1 and all(t.is_word for t in tokens[b + 1:k]):
+                b = k + 1
+                continue
+            break
         if n == "." and b > a and tokens[b - 1].norm in ABBREVIATIONS and b + 1 < limit and tokens[b + 1].is_word:
             b += 1  # «د. سالم الخطيب», «م. يوسف …»: the title's period does not end the phrase
             continue
@@ -268,6 +275,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             break
         b += 1
     while b > a and tokens[b - 1].norm in ("،", ",", "-", "–", "(", ")"):
+        if tokens[b - 1].norm == ")" and any(t.norm == "(" for t in tokens[a:b - 1]):
+            break  # «مدير الشركة (سامر الخطيب)»: the bracket closes a name
         b -= 1
     return (a, b) if b > a else None
 

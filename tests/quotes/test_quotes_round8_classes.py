@@ -172,3 +172,12 @@ def test_quotes_class_honorific_pronoun_skips_a_different_last_speaker():
     e1 = entity(body, "e1", "PER", "سامر الخطيب")
     e2 = entity(body, "e2", "PER", "نادر بن فهد")
     assert [q.speaker for q in find_quotes(make_article(body, [e1, e2]))] == ["e1", "e2"]
+
+
+# ------------------------------------------------- a name in brackets belongs to the subject phrase
+def test_quotes_class_bracketed_name_inside_the_subject():
+    body = ("بات فريق النجوم قريبا من التعاقد مع المهاجم سالم الخطيب، حسبما أفادت صحيفة (الأفق الرياضي) "
+            "الإيطالية.\nوقال الأمين العام لمنظمة المصدرين (أوبك) نادر العلي إن الأسعار ستستقر قريبا.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["صحيفة (الأفق الرياضي) الإيطالية",
+                                               "الأمين العام لمنظمة المصدرين (أوبك) نادر العلي"]
