@@ -49,6 +49,8 @@ MIN_REPORTED_WORDS = 3
 # «مما يؤكد أن», «وهذا يعني أن»: a reporting verb after these states an inference, not someone's words.
 SCRIPTURE = frozenset("الله النبي الرسول تعالي الذكر جل سبحانه عز".split())  # citations that do not go on speaking
 STATEMENT_NOUNS = frozenset("تصريح تصريحات".split())  # «حسب تصريح X لـY»: X spoke, Y was told
+ISSUED = ("اصدر", "نشر", "اورد", "بث", "وزع")  # «بلاغ أصدرته», «بيان نشرته»: the issuer comes after
+MASDAR_BEFORE = frozenset("عدم وعدم بعدم لعدم تم يتم وتم ويتم سيتم جري يجري".split())  # then a verb form is a noun
 INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
 # Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
 COPULAS = frozenset("كان كانت يكون تكون سيكون ستكون ليس ليست اصبح اصبحت يصبح تصبح بات باتت يبدو تبدو".split())
@@ -88,6 +90,8 @@ class _Doc:
                 continue  # «تابع الآلاف المباراة»: followed, not went on saying
             if c.kind == "part" and c.first > 0 and self.tokens.norms[c.first - 1] in COPULAS:
                 continue  # «أن يكون مفيدا إن …»: a predicate adjective, not «…، مفيدا أن …»
+            if c.kind == "verb" and c.first > 0 and self.tokens.norms[c.first - 1] in MASDAR_BEFORE:
+                continue  # «طلب عدم كشف هويته», «تم كشف …»: a verbal noun, not a reporting verb
             if c.kind == "verb" and self._inference(c):
                 continue  # «…، مما يؤكد أن …», «وهذا يعني أن …»: the writer's inference, no one speaks
             if c.kind == "noun":
@@ -200,6 +204,10 @@ class _Doc:
     def is_speech_cue(self, i: int) -> bool:
         c = self.cue_at.get(i)
         return c is not None and c.kind in SPEECH
+
+    def is_stop(self, i: int) -> bool:
+        c = self.cue_at.get(i)
+        return c is not None and c.kind == "stop"
 
     def any_cue(self, i: int) -> bool:
         c = self.cue_at.get(i)
@@ -457,8 +465,8 @@ def _reported(doc: _Doc) -> list[Found]:
         _, s_end = doc.sentence(c.start)
         for k in range(c.last + 1, limit):
             n = norms[k]
-            if starts[k] >= s_end or doc.is_colon(k) or doc.is_speech_cue(k):
-                break
+            if starts[k] >= s_end or doc.is_colon(k) or doc.is_speech_cue(k) or doc.is_stop(k):
+                break  # «أعلنت مصادر العثور على مقبرة … يعتقد أن»: the impersonal form takes the «أن»
             if n not in COMPLEMENTIZERS or not real_complementizer(doc.body, starts[k], toks.ends[k], n):
                 continue
             if norms[k - 1] in NOT_AFTER:
@@ -1118,7 +1126,12 @@ def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
         return _speaker_from(doc, a + 1, k) if k > a + 1 else None
     if any(f in REPORT_NOUNS for f in first.forms) and b - a > 1:
         # «بحسب تقرير لصحيفة X», «بحسب بيانات اتحاد X»: the claim is X's
-        for i in range(a + 1, b):
+        nxt = doc.tokens.norms[a + 1]
+        if nxt.startswith(ISSUED) or nxt in ("صادر", "الصادر") and a + 2 < b:
+            # «بلاغ أصدرته الجمعية …», «بيان صادر عن الرئاسة»: the issuer follows
+            k = a + (3 if nxt in ("صادر", "الصادر") and doc.tokens.norms[a + 2] == "عن" else 2)
+            return _speaker_from(doc, k, b) if k < b else None
+        for i in range(a + 1, min(b, a + 3)):
             t = doc.tokens[i]
             if t.norm.startswith("ل") and len(t.norm) > 3:
                 s = t.start + 1

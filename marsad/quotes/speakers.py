@@ -31,11 +31,14 @@ NP_STOPS = frozenset(
 ADDRESSEES = frozenset(
     "وكاله صحيفه جريده مراسل مراسله قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
     "الصحافه وسائل".split())
+# A medium whose name in marks may close the phrase («وكالة "رويترز"»); not «مراسل» (the correspondent speaks).
+MEDIA_NOUNS = frozenset("وكاله صحيفه جريده قناه اذاعه موقع مجله تلفزيون التلفزيون افتتاحيه".split())
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ دراسه احصائيات ارقام معطيات وثيقه".split())
 START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
 NAME_TITLES = frozenset("الملك الامير الاميره الشيخ الشيخه السلطان الامام".split())  # «جامعة الملك سعود»
 ABBREVIATIONS = frozenset("د م ا".split())  # «د.» doctor, «م.» engineer, «أ.» professor
+SIDE_WORDS_AFTER = frozenset("جهته جهتها جانبه جانبها جهتهم جانبهم".split())
 SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".split())  # «من جانب آخر», «من جهة أخرى»: adverbials
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
@@ -235,6 +238,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                     and tokens[k + 1].norm not in COMPLEMENTIZERS and not is_cue(k + 1):
                 b = k + 1
                 continue
+            if k is not None and k > b + 1 and tokens[b - 1].norm in MEDIA_NOUNS:
+                return b + 1, k  # «وفق ما أوردته وكالة "رويترز".»: the medium's name
             break
         if n == "(" and b > a:
             # «صحيفة (توتو سبورت) الإيطالية», «وكالة الأنباء (واس)»: a name in brackets belongs to the phrase
@@ -259,6 +264,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             break
         if b > a and n in OBJECT_WORDS and tokens[b - 1].norm.startswith("ال"):
             break  # «واختتم اللاعب الدولي حديثه»: the object («دراسة حديثة» is a recent study)
+        if b > a and n in ("من", "ومن") and b + 1 < limit and tokens[b + 1].norm in SIDE_WORDS_AFTER:
+            break  # «المجلس النرويجي من جهته»: the phrase ends before «من جهته»
         if b > a and (n in NP_STOPS or n in RELATIVES or is_addressee(tok)):
             # a relative clause («الفحوصات التي خضع لها اللاعب …») names someone else
             if n in RELATIVES and b - a == 1 and tokens[a].norm in SOURCE_HEADS | {"المسوول", "المصدر"}:

@@ -181,3 +181,29 @@ def test_quotes_class_bracketed_name_inside_the_subject():
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["صحيفة (الأفق الرياضي) الإيطالية",
                                                "الأمين العام لمنظمة المصدرين (أوبك) نادر العلي"]
+
+
+# ------------------------------------ impersonal forms, verbal nouns, «من جهته» and media names, from ANT pages
+def test_quotes_class_impersonal_form_takes_the_complementizer():
+    body = "أعلنت مصادر أمنية العثور على مقبرة جماعية يعتقد أن التنظيم أعدم أصحابها في الصيف الماضي."
+    assert find_quotes(make_article(body)) == ()
+
+
+def test_quotes_class_verbal_noun_after_adam_is_not_a_cue():
+    body = "وقال عقيد في شرطة المدينة طلب عدم كشف هويته إن المقبرة تضم عشرات الجثث المجهولة."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "عقيد"
+
+
+def test_quotes_class_min_jihatihi_ends_the_subject():
+    body = "وقال المجلس النرويجي للاجئين من جهته إن آلاف العائلات ما زالت عالقة في المدينة."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "المجلس النرويجي للاجئين"
+
+
+def test_quotes_class_issuer_of_a_statement_and_medium_in_marks():
+    body = ("تعيش البلاد اليوم ظاهرة فلكية نادرة تتمثل في عبور كوكب عطارد، بحسب بلاغ أصدرته الجمعية "
+            "الوطنية لعلوم الفلك.\nويضم المعسكر جنودا من جماعات مسلحة مختلفة، وفق ما أوردته وكالة \"النبأ\".\n"
+            "وأضاف مراسل \"الإذاعة الوطنية\" أن الطريق أغلق لساعات بسبب الحادث.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الجمعية الوطنية لعلوم الفلك", "النبأ", "مراسل"]
