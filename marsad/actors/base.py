@@ -146,6 +146,8 @@ class ActorBase:
     seat_keys: set[tuple[str, ...]] = field(default_factory=set)  # seats of power: always metonymic
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every prefix of every alias key
     auto_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys with an alias that may stand alone
+    auto_prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every prefix of those keys
+    auto_memo: dict = field(default_factory=dict)  # word → whether a form begins an alias that may stand alone
     memo: dict = field(default_factory=dict)  # per-word facts the matcher derives (word → bool)
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
     agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun
@@ -187,6 +189,8 @@ class ActorBase:
             self.prefixes.add(keys[:n])
         if auto:
             self.auto_keys.add(keys)
+            for n in range(1, len(keys) + 1):
+                self.auto_prefixes.add(keys[:n])
         skel = skeleton(text)
         if len(skel) >= 3:
             self.by_skeleton[skel].append(alias)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
+from operator import itemgetter
 
 from marsad.actors.base import Actor, ActorBase, Alias, light_stem, skeleton, strip_article
 from marsad.text import Token
@@ -17,6 +19,7 @@ FUZZY_MIN = 88.0  # rapidfuzz ratio on skeletons
 WORD_MIN = 70.0  # rapidfuzz ratio of each word's skeleton in a fuzzy match of several words
 PLACE_DOMINANCE = 3.0
 QUOTES = frozenset("«»\"'“”")
+_NORM = itemgetter(3)  # Token.norm
 KIND_ORDER = {"name": 0, "seat": 1, "nisba": 2, "place": 3, "surname": 4}  # a place wins an ambiguous name when this many times more populous
 
 
@@ -64,12 +67,14 @@ def _orig_offset(tok: Token, trimmed: int) -> int:
     return tok.start + n.to_original(trimmed)
 
 
-def _starts(base: ActorBase, tok: Token) -> bool:
-    """Whether any form of the token begins an alias (memoised per word on the base)."""
-    memo = base.memo
+def _starts(base: ActorBase, tok: Token, auto_only: bool = False) -> bool:
+    """Whether any form of the token begins an alias (of those that may stand alone with ``auto_only``),
+    memoised per word on the base."""
+    memo = base.auto_memo if auto_only else base.memo
     hit = memo.get(tok.norm)
     if hit is None:
-        hit = memo[tok.norm] = any(k[0] in base.by_first for k in token_keys(tok))
+        prefixes = base.auto_prefixes if auto_only else base.prefixes
+        hit = memo[tok.norm] = any((k[0],) in prefixes for k in token_keys(tok))
     return hit
 
 
@@ -81,39 +86,41 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     quotes inside a name are skipped («تنظيم «القاعدة»»).
     """
     hi = len(tokens) if hi is None else hi
-    prefixes, complete = base.prefixes, (base.auto_keys if auto_only else base.by_keys)
+    # an alias that may stand alone extends only prefixes of such aliases: walking those alone gives the same
+    # matches, and far fewer words begin one (most places and surnames are linked only when tagged)
+    if auto_only:
+        prefixes, complete, memo = base.auto_prefixes, base.auto_keys, base.auto_memo
+    else:
+        prefixes, complete, memo = base.prefixes, base.by_keys, base.memo
     out: list[Match] = []
-    i = lo
-    memo = base.memo
-    while i < hi:
-        if skip is not None and skip[i]:
-            i += 1
-            continue
-        tok = tokens[i]
-        starts = memo.get(tok.norm)
-        if starts is None:
-            starts = _starts(base, tok)
-        if not starts:
-            i += 1
+    # the words that may begin an alias, found with C-level loops: the memo answers almost every word
+    flags = list(map(memo.get, map(_NORM, islice(tokens, lo, hi))))
+    if None in flags:
+        k = -1
+        while None in flags:
+            k = flags.index(None, k + 1)
+            flags[k] = _starts(base, tokens[lo + k], auto_only)
+    i = lo  # first token not yet taken by a match
+    for pos in compress(range(lo, hi), flags):
+        if pos < i or (skip is not None and skip[pos]):
             continue
         best = None
-        for stem, exact, trimmed in token_keys(tokens[i]):
+        for stem, exact, trimmed in token_keys(tokens[pos]):
             if (stem,) not in prefixes:
                 continue
-            found = _walk(tokens, i, hi, (stem,), (exact,), prefixes, complete)
+            found = _walk(tokens, pos, hi, (stem,), (exact,), prefixes, complete)
             if found is not None:
                 best = (found[0], found[1], trimmed, found[2])
                 break  # whole word before stripped forms
         if best is None:
-            i += 1
             continue
         end, keys, trimmed, text_exact = best
         same = [a for a in base.by_keys[keys] if a.auto or not auto_only]
         exact_same = [a for a in same if a.exact == text_exact]
         chosen = exact_same or same
         chosen.sort(key=lambda a: KIND_ORDER[a.kind])
-        start = _orig_offset(tokens[i], trimmed)
-        out.append(Match(i, end, start, tokens[end - 1].end, tuple(chosen), 1.0 if exact_same else 0.9))
+        start = _orig_offset(tokens[pos], trimmed)
+        out.append(Match(pos, end, start, tokens[end - 1].end, tuple(chosen), 1.0 if exact_same else 0.9))
         i = end
     return out
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import itemgetter
 
 from marsad.actors.agents import find_agents, match_agent
 from marsad.actors.base import (
@@ -46,6 +48,7 @@ from marsad.records import Entity, Span
 from marsad.text import Token, normalize_for_match, tokenize, tokenize_body
 
 TYPES = {"PER", "ORG", "GPE", "LOC", "MISC", "NORP"}
+_START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(3)  # Token fields
 LOCATIVE_BEFORE = frozenset(normalize_for_match(w) for w in """في الى إلى نحو قرب داخل خارج شمال جنوب شرق غرب وسط
 عاصمة العاصمة مدينة ضواحي أنحاء حتى عبر مطار شوارع وصل زار زارت يزور تزور سيزور ستزور زيارة زيارته زيارتها بزيارة
 توجه يتوجه غادر غادرت يغادر مقر وصل وصلت يصل سيصل
@@ -211,6 +214,36 @@ def _role_start(tokens: list[Token], k: int) -> int:
     return tok.start
 
 
+_SPAN_MEMO: dict[tuple, tuple] = {}
+
+
+def _span_mentions(body: str, tokens: list[Token], i: int, j: int, typ: str,
+                   base: ActorBase) -> _Mention | list[_Mention] | None:
+    """``_from_span``, remembered per span text and type: the result depends on the span's words only, and
+    names recur across articles. Offsets and token indices are kept relative to the span and fresh
+    mentions are made on each use (later steps change them)."""
+    s0 = tokens[i].start
+    key = (typ, body[s0:tokens[j - 1].end], id(base))
+    hit = _SPAN_MEMO.get(key)
+    if hit is None:
+        men = _from_span(body, tokens, i, j, typ, base)
+        many = isinstance(men, list)
+        rel = tuple((m.start - s0, m.end - s0, m.i - i, m.j - i, m.type, m.actor, m.conf, m.kind,
+                     tuple((a - i, b - i) for a, b in m.roles), m.keys, m.country, m.agent)
+                    for m in (men if many else [men] if men is not None else []))
+        if len(_SPAN_MEMO) > 50_000:
+            _SPAN_MEMO.clear()
+        _SPAN_MEMO[key] = (many, rel)
+        return men
+    many, rel = hit
+    out = [_Mention(s0 + a, s0 + b, i + di, i + dj, t, actor, conf, kind, [(i + x, i + y) for x, y in roles],
+                    keys, country, agent)
+           for a, b, di, dj, t, actor, conf, kind, roles, keys, country, agent in rel]
+    if many:
+        return out
+    return out[0] if out else None
+
+
 def _agent_span(tokens: list[Token], i: int, j: int, base: ActorBase) -> tuple[AgentNoun, str | None] | None:
     """A span that is an agent noun and nationality words only: the noun and the country, else None."""
     if not base.agent_memo.get(tokens[i].norm, True):
@@ -240,12 +273,15 @@ def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[
     for m in mentions:
         taken[m.i:m.j] = b"\x01" * (m.j - m.i)
     memo = _INTRO_MEMO
-    for k in range(1, len(tokens)):
-        prev = tokens[k - 1]
-        intro = memo.get(prev.norm)
-        if intro is None:
-            intro = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
-        if not intro or taken[k]:
+    flags = list(map(memo.get, map(_NORM, tokens[:-1])))  # C-level: the memo knows almost every word
+    if None in flags:
+        k = -1
+        while None in flags:
+            k = flags.index(None, k + 1)
+            prev = tokens[k]
+            flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
+    for k in compress(range(1, len(tokens)), flags):
+        if taken[k]:
             continue
         found = scan(tokens, base, k, min(k + 4, len(tokens)), auto_only=False)
         if not found or found[0].i != k or any(taken[found[0].i:found[0].j]):
@@ -352,8 +388,8 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     base = load_base() if base is None else base
     if tokens is None:
         tokens = tokenize_body(body)
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
+    starts = list(map(_START, tokens))
+    ends = list(map(_END, tokens))
     covered = bytearray(len(tokens))
     mentions: list[_Mention] = []
     # base aliases over the whole text: they add what the tagger missed, and one that holds a tagger span
@@ -361,12 +397,13 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     full = scan(tokens, base)
     if spans:
         ranges = []
+        size = len(body)
         for span in sorted(spans):
             s, e, typ = span
-            if not (0 <= s < e <= len(body)) or typ not in TYPES:
+            if not (0 <= s < e <= size) or typ not in TYPES:
                 raise SpanError(f"span {span!r} does not fit a body of {len(body)} characters or has an "
                                 "unknown type")
-            i, j = _tok_range(starts, ends, s, e)
+            i, j = bisect_right(ends, s), bisect_left(starts, e)
             if i < j:
                 ranges.append((i, j, typ))
         tagged = bytearray(len(tokens))
@@ -374,17 +411,17 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             tagged[i:j] = b"\x01" * (j - i)
         first = [m.i for m in full]
         for i, j, typ in ranges:
-            if any(covered[i:j]):
+            if covered.find(1, i, j) >= 0:
                 continue
             k = bisect_right(first, i) - 1
             if k >= 0:
                 m = full[k]
-                if (m.j >= j and m.j - m.i > j - i and not any(covered[m.i:m.j])
+                if (m.j >= j and m.j - m.i > j - i and covered.find(1, m.i, m.j) < 0
                         and tagged.count(1, m.i, m.j) == j - i and (typ != "PER" or _person_alias(m))):
                     mentions.append(_mention_of(m, None, base, tokens))
                     covered[m.i:m.j] = b"\x01" * (m.j - m.i)
                     continue
-            men = _from_span(body, tokens, i, j, typ, base)
+            men = _span_mentions(body, tokens, i, j, typ, base)
             covered[i:j] = b"\x01" * (j - i)
             if isinstance(men, list):
                 mentions.extend(men)
@@ -392,13 +429,16 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
                 mentions.append(men)
         adds = []
         for n, m in enumerate(full):
-            if not any(covered[m.i:m.j]):
+            if covered.find(1, m.i, m.j) < 0:
                 adds.append(m)
-            elif covered[m.i] and m.j - m.i > 1:
-                # a tagger span took the start of this alias: other aliases may begin after it
+                continue
+            # a tagger span took the start of this alias: other aliases may begin at the words after it that
+            # no span took (scanning over covered words finds nothing new)
+            lo = covered.find(0, m.i + 1, m.j) if covered[m.i] else -1
+            if lo >= 0:
                 hi = full[n + 1].i if n + 1 < len(full) else len(tokens)
-                adds.extend(x for x in scan(tokens, base, m.i + 1, hi, skip=covered)
-                            if not any(covered[x.i:x.j]))
+                adds.extend(x for x in scan(tokens, base, lo, hi, skip=covered)
+                            if covered.find(1, x.i, x.j) < 0)
         full = adds
     for m in full:
         mentions.append(_mention_of(m, None, base, tokens))
@@ -410,14 +450,17 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     occupied = bytearray(len(tokens))  # 1: any mention, 2: a person or organisation
     for men in mentions:
         occupied[men.i:men.j] = (b"\x02" if men.type in ("PER", "ORG") else b"\x01") * (men.j - men.i)
-    for idx, men in enumerate(mentions):
-        if men.type != "PER" or men.agent is not None or men.kind in ("role", "demonym"):
+    people = [(idx, men) for idx, men in enumerate(mentions) if men.type == "PER"]
+    floor = 0  # end of the farthest-reaching person mention before this one
+    for n, (idx, men) in enumerate(people):
+        if n:
+            floor = max(floor, people[n - 1][1].j)
+        if men.agent is not None or men.kind in ("role", "demonym"):
             continue
-        floor = max((o.j for o in mentions[:idx] if o.type == "PER"), default=0)
         left = role_before(tokens, men.i if not men.roles else men.roles[0][0], base, floor)
         if left:
             men.roles.insert(0, left)
-        nxt = next((o.i for o in mentions[idx + 1:] if o.type == "PER"), len(tokens))
+        nxt = people[n + 1][1].i if n + 1 < len(people) else len(tokens)
         right = role_after(tokens, men.j, base, nxt)
         if right:
             men.roles.append(right)
@@ -464,15 +507,19 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     # role-only mentions («السفير الإيراني», «الوزير») as candidates
     role_only: list[_Mention] = []
     mention_at = {m.i: m for m in mentions}
+    heads = list(map(_HEAD_MEMO.get, map(_NORM, tokens), repeat(_MISSING)))  # C-level, as above
+    if _MISSING in heads:
+        x = -1
+        while _MISSING in heads:
+            x = heads.index(_MISSING, x + 1)
+            heads[x] = head_of(tokens[x])
     k = 0
-    heads = _HEAD_MEMO
-    while k < len(tokens):
+    for pos in compress(range(len(tokens)), heads):
+        if pos < k:
+            continue
+        k = pos
         tok = tokens[k]
-        h = heads.get(tok.norm, _MISSING)
-        if h is _MISSING:
-            h = head_of(tok)
-        if not h or occupied[k] or in_role[k]:
-            k += 1
+        if occupied[k] or in_role[k]:
             continue
         definite = any(f.startswith("ال") for f in tok.forms)
         owner = mention_at.get(k + 1) if not definite else None
