@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from marsad.quotes.evaluate import BODY_RULE, GOLD_DIR, build_body, shared_data  # noqa: E402
+from marsad.quotes.evaluate import BODY_RULE, GOLD_DIR, build_body, shared_data
 
 CUES = ("قال", "أكد", "أضاف", "أوضح", "أشار", "صرح")
 ANT_CATEGORIES = ("politic", "localNews", "internationalNews", "economy", "society", "culture", "sport")
@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args(argv)
     root = shared_data()
-    taken = {json.loads(line)["id"] for f in sorted(GOLD_DIR.glob("gold_*.jsonl")) for line in open(f)}
+    taken = {json.loads(line)["id"] for f in sorted(GOLD_DIR.glob("gold_*.jsonl"))
+             for line in f.read_text(encoding="utf-8").splitlines() if line.strip()}
     rng = random.Random(args.seed)
     by_outlet: dict[str, list] = {}
     for z in sorted((root / "SaudiNewsNet" / "dataset").glob("*.zip")):
