@@ -1,11 +1,13 @@
-"""Draw a blind round of articles for the quote gold set (``eval/quotes/README.md``, round 8).
+"""Draw a blind round of articles for the quote gold set (``eval/quotes/README.md``, rounds 8 and 9).
 
     .venv/bin/python tools/quotes/draw_gold.py --seed 20261133 --out /tmp/round8.json
+    .venv/bin/python tools/quotes/draw_gold.py --seed 20261134 --test-split test3 --out /tmp/round9.json
 
 SaudiNewsNet articles of 500-1,600 body characters, one from each of ``--outlets`` outlets (outlets shuffled by
 the seed), and ``--ant`` ANT articles of 400-1,500 characters from the news categories; each has a reporting verb
 («قال أكد أضاف أوضح أشار صرح») or a quotation mark, and none is already in a gold file. The draw is shuffled and
-split alternately: even positions to test2, odd to dev. ``--out`` gets the rows with their bodies (for annotating
+split alternately: even positions to the test half (``--test-split``, test2 in round 8, test3 in round 9), odd
+to dev. ``--out`` gets the rows with their bodies (for annotating
 by hand, outside the repository); the gold files keep ids and offsets only.
 """
 
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--outlets", type=int, default=12)
     ap.add_argument("--ant", type=int, default=12)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--test-split", default="test2", help="label of the even positions (the test half)")
     args = ap.parse_args(argv)
     root = shared_data()
     taken = {json.loads(line)["id"] for f in sorted(GOLD_DIR.glob("gold_*.jsonl"))
@@ -71,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     for k, row in enumerate(out):
         row["body_rule"] = BODY_RULE
         row["body_sha256"] = hashlib.sha256(row["_body"].encode("utf-8")).hexdigest()[:16]
-        row["_split"] = "test2" if k % 2 == 0 else "dev"
+        row["_split"] = args.test_split if k % 2 == 0 else "dev"
     args.out.write_text(json.dumps(out, ensure_ascii=False, indent=0), encoding="utf-8")
     for row in out:
         print(row["_split"], row["id"], len(row["_body"]))
