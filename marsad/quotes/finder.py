@@ -692,7 +692,7 @@ def _refresh(doc: _Doc, sp: Speaker | None, before: int) -> Speaker | None:
             j -= 1
             continue
         t = doc.tokens[j]
-        if word in t.forms and (j - 1) in doc.cue_at:
+        if word in t.forms and doc.any_cue(j - 1):  # «وقالت وزارة النفط»: a source noun is no cue
             return Speaker(t.start + (len(t.norm) - len(word) if t.norm != word else 0), t.end, None,
                            doc.body[t.start:t.end])
         j -= 1
@@ -1001,8 +1001,24 @@ def _carry_or_sentence_subject(doc: _Doc, cue: CueHit, last: Speaker | None, sam
         return last
     own = _sentence_subject(doc, cue.first)
     if own is None:
-        return last if last is not None else _earlier_subject(doc, s_start)
+        if last is None:
+            return _earlier_subject(doc, s_start)
+        if last.start < doc.body.rfind("\n", 0, s_start) + 1:
+            # «P1: قال X: … ¶ بدوره، يسعى الرئيس Y إلى … . وقال …»: a person who is the subject of an earlier
+            # sentence of this paragraph takes the floor from one named in an earlier paragraph
+            earlier = _earlier_subject(doc, s_start)
+            if earlier is not None and _names_person(doc, earlier):
+                return earlier
+        return last
     return _prefer(doc, own, last, cue.start)
+
+
+def _names_person(doc: _Doc, sp: Speaker) -> bool:
+    """Is the phrase a person's: a person entity, or a phrase opened by a role («الرئيس …», «الوزير …»)?"""
+    if sp.entity is not None:
+        return any(m.type == "PER" for m in doc.mentions.by_entity.get(sp.entity, ())[:1])
+    k = doc.tok(sp.start)
+    return k < len(doc.tokens) and head_of(doc.tokens[k]) is not None
 
 
 def _prefer(doc: _Doc, own: Speaker, last: Speaker | None, at: int) -> Speaker:
@@ -1112,7 +1128,8 @@ def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
         return _speaker_from(doc, a + 1, k) if k > a + 1 else None
     # the source phrase: up to a comma, a complementizer or a mark (addressee-like «لصحيفة» belongs to it)
     k = a
-    while k < b and k - a < 12 and doc.tokens[k].is_word and doc.tokens[k].norm not in COMPLEMENTIZERS:
+    while k < b and k - a < 12 and doc.tokens[k].is_word and doc.tokens[k].norm not in COMPLEMENTIZERS \
+            and not (k > a and doc.tokens[k].norm in RELATIVES):  # «بحسب المنظمة التي أضافت أن»
         k += 1
     if k == a:
         return None
@@ -1141,7 +1158,12 @@ def _source_speaker(doc: _Doc, a: int, b: int) -> Speaker | None:
                         return Speaker(m.start, m.end, m.entity, doc.body[m.start:m.end])
                 return Speaker(s, doc.tokens[b - 1].end, None, doc.body[s:doc.tokens[b - 1].end])
         return _speaker_from(doc, a + 1, b)
-    return _speaker_from(doc, a, b)
+    sp = _speaker_from(doc, a, b)
+    hit = doc.lexicon.single.get(first.norm[1:]) if first.norm[:1] == "ل" and first.norm[1:2] != "ل" else None
+    if hit is not None and hit.kind == "source" and sp.start == first.start and sp.entity is None:
+        # «وفقا لمنظمة الصحة العالمية»: the «ل» written against the source is not part of its name
+        sp = Speaker(sp.start + 1, sp.end, None, doc.body[sp.start + 1:sp.end])
+    return sp
 
 
 # ------------------------------------------------------------------------------------------------ entry points

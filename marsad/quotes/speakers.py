@@ -43,6 +43,7 @@ SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".spl
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
+ATTRIBUTION_WORDS = frozenset("بحسب وبحسب حسب وحسب وفق ووفق وفقا ووفقا طبقا نقلا".split())
 AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
 # Before a name, these make it a complement of the phrase («المتحدث باسم الرئيس», «نقلا عن مصدر»).
@@ -266,7 +267,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             break  # «واختتم اللاعب الدولي حديثه»: the object («دراسة حديثة» is a recent study)
         if b > a and n in ("من", "ومن") and b + 1 < limit and tokens[b + 1].norm in SIDE_WORDS_AFTER:
             break  # «المجلس النرويجي من جهته»: the phrase ends before «من جهته»
-        if b > a and (n in NP_STOPS or n in RELATIVES or is_addressee(tok)):
+        ali = n == "علي" and text[tok.start:tok.end] == "علي"  # the name «علي», not «على» (normalised alike)
+        if b > a and (n in NP_STOPS and not ali or n in RELATIVES or is_addressee(tok)):
             # a relative clause («الفحوصات التي خضع لها اللاعب …») names someone else
             if n in RELATIVES and b - a == 1 and tokens[a].norm in SOURCE_HEADS | {"المسوول", "المصدر"}:
                 b += 1  # «المسؤول الذي طلب عدم نشر اسمه»: the description is the only name
@@ -275,7 +277,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1  # «مصدر في الشرطة»
                 continue
             break
-        if b == a and (n in NP_STOPS or n in START_STOPS or n in OBJECT_WORDS or is_addressee(tok)
+        if b == a and ((n in NP_STOPS or n in START_STOPS) and not ali or n in OBJECT_WORDS or is_addressee(tok)
                        or is_first_person(n) or _possessed_object(n) or n in HONORIFIC_PRONOUNS):
             return None
         if not tok.is_word and n not in "-–()":
@@ -381,8 +383,8 @@ def antecedent(tokens: list[Token], rel: int) -> tuple[int, int] | None:
     a = rel
     while a > 0 and b - a < 3:
         t = tokens[a - 1]
-        if not t.is_word or t.norm in NP_STOPS or t.norm in COMPLEMENTIZERS:
-            break
+        if not t.is_word or t.norm in NP_STOPS or t.norm in COMPLEMENTIZERS or t.norm in ATTRIBUTION_WORDS:
+            break  # «، بحسب الجمعية التي أضافت»: the attribution word is not part of the antecedent
         a -= 1
     return (a, b) if b > a else None
 

@@ -1,0 +1,92 @@
+"""Error classes found on the ninth dev round and on random corpus pages, each on pages written for these tests
+(no corpus sentence): the name «علي» (normalised like the preposition «على»), a person who takes the floor in a
+new paragraph, correspondents and institutions as attributed sources, source nouns that are no cues.
+"""
+
+from __future__ import annotations
+
+from marsad.quotes import find_quotes
+from tests.quotes.conftest import entity, make_article
+
+
+# ------------------------------------------------------------- «علي» the name does not end the subject phrase
+def test_quotes_class_the_name_ali_is_not_the_preposition():
+    body = "وأوضح المهندس علي بن سالم الدوسري أن أعمال الصيانة ستنتهي قبل بدء العام الدراسي."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "المهندس علي بن سالم الدوسري"
+
+
+def test_quotes_class_the_name_ali_opens_the_subject():
+    body = "وقال علي الدوسري إن الفريق سيغادر إلى المعسكر صباح الغد."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "علي الدوسري"
+
+
+def test_quotes_class_the_preposition_still_ends_the_phrase():
+    body = "وشدد الوزير على أن المشروع سيكتمل في موعده المحدد."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزير"
+
+
+# ------------------------------------------- a person named in a new paragraph takes the floor from the last one
+def test_quotes_class_new_paragraph_subject_takes_the_floor():
+    body = ("وقال الوزير سامر الخطيب: «لن نتراجع عن خطة الإصلاح مهما كانت الضغوط».\n"
+            "بدوره، يسعى رئيس الغرفة التجارية نادر العلي إلى طمأنة التجار. "
+            "وقال عقب لقائه ممثلي الأسواق «ما من سبب للقلق على الأسعار هذا العام».")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الوزير سامر الخطيب", "رئيس الغرفة التجارية نادر العلي"]
+    e1 = entity(body, "e1", "PER", "سامر الخطيب")
+    e2 = entity(body, "e2", "PER", "نادر العلي")
+    found = find_quotes(make_article(body, [e1, e2]))
+    assert [q.speaker for q in found] == ["e1", "e2"]
+
+
+def test_quotes_class_a_thing_in_a_new_paragraph_does_not_take_the_floor():
+    body = ("وقال الوزير سامر الخطيب إن الخطة ستعرض على المجلس الأسبوع المقبل.\n"
+            "وتأتي الخطة بعد أشهر من المشاورات مع النقابات. "
+            "وأضاف أن التمويل سيأتي من صندوق التنمية.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الوزير سامر الخطيب", "الوزير سامر الخطيب"]
+
+
+# ---------------------------------------------------------- correspondents and institutions as attributed sources
+def test_quotes_class_correspondent_as_a_source():
+    body = ("وبحسب مراسلنا في الجهة، فإن الطريق بقيت مغلقة طوال ساعات الصباح. "
+            "وتواصلت أعمال الإصلاح إلى المساء، وفق مراسلة الإذاعة بالمدينة.")
+    found = find_quotes(make_article(body))
+    assert [(q.direct, q.speaker_text) for q in found] == [
+        (False, "مراسلنا في الجهة"), (False, "مراسلة الإذاعة بالمدينة")]
+    assert found[0].text.startswith("الطريق بقيت مغلقة")
+    assert found[1].text.startswith("وتواصلت أعمال الإصلاح")
+
+
+def test_quotes_class_institution_as_a_trailing_source():
+    body = "وتهدف الحملة إلى حماية الغابات من الحرائق خلال فصل الصيف، بحسب المؤسسة الوطنية للغابات."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "المؤسسة الوطنية للغابات"
+    assert q.text.startswith("وتهدف الحملة")
+
+
+def test_quotes_class_attached_lam_is_not_part_of_the_source():
+    body = "ويعاني نحو ثلث السكان من نقص في الغذاء، وفقا لمنظمة الإغاثة الدولية."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "منظمة الإغاثة الدولية"
+
+
+def test_quotes_class_source_phrase_ends_at_a_relative():
+    body = ("ويواجه الصيادون صعوبات كبيرة في تسويق منتجاتهم، بحسب الجمعية المهنية التي أضافت أن "
+            "الأسعار تراجعت بشكل حاد.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الجمعية المهنية"]
+    body = ("ويواجه الصيادون صعوبات كبيرة في تسويق منتجاتهم، بحسب المنظمة المهنية التي أضافت أن "
+            "الأسعار تراجعت بشكل حاد.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["المنظمة المهنية", "المنظمة المهنية"]
+
+
+# ------------------------------------------------------------------- a source noun is no cue for carried speakers
+def test_quotes_class_source_noun_before_a_repeated_word_is_no_cue():
+    body = ("قال رئيس جمعية حماية المستهلك سامر الخطيب إن الأسعار ارتفعت في كل الأسواق.\n"
+            "وأضاف في تصريح للإذاعة أن هيئة المستهلك مطالبة بالتحرك، مشيرا إلى أن الرقابة غائبة.")
+    found = find_quotes(make_article(body))
+    assert all("سامر الخطيب" in q.speaker_text for q in found)
