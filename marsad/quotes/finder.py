@@ -35,6 +35,9 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLOSING = re.compile(r'["”»](?=[.،,؛;!?؟])')  # a closing mark right before a sentence break
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
+# A short marked phrase right after one of these, written without the article, is the name it bears.
+NAMED_NOUNS = frozenset("حزب حركه جمعيه منظمه شركه نادي مجموعه تنظيم ائتلاف جبهه تيار مبادره حمله عمليه مشروع "
+                        "كتاب فيلم مسلسل روايه مهرجان مسابقه جائزه تظاهره".split())
 # Prepositions written apart: a name after one, in the same stretch of a subject phrase, is inside its phrase.
 STANDALONE_PREPOSITIONS = frozenset("عن من في مع لدي الي علي باسم حول ضد بين".split())
 # A short marked phrase right after one of these is a medium's name, not a quote.
@@ -50,7 +53,8 @@ MIN_REPORTED_WORDS = 3
 SCRIPTURE = frozenset("الله النبي الرسول تعالي الذكر جل سبحانه عز".split())  # citations that do not go on speaking
 STATEMENT_NOUNS = frozenset("تصريح تصريحات".split())  # «حسب تصريح X لـY»: X spoke, Y was told
 ISSUED = ("اصدر", "نشر", "اورد", "بث", "وزع")  # «بلاغ أصدرته», «بيان نشرته»: the issuer comes after
-MASDAR_BEFORE = frozenset("عدم وعدم بعدم لعدم تم يتم وتم ويتم سيتم جري يجري".split())  # then a verb form is a noun
+# then a verb form is a noun («طلب عدم كشف هويته», «تم كشف», «من دون ذكر اسمه»)
+MASDAR_BEFORE = frozenset("عدم وعدم بعدم لعدم تم يتم وتم ويتم سيتم جري يجري دون بدون ودون وبدون".split())
 INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
 # Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
 COPULAS = frozenset("كان كانت يكون تكون سيكون ستكون ليس ليست اصبح اصبحت يصبح تصبح بات باتت يبدو تبدو".split())
@@ -277,6 +281,9 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         before = doc.tokens[o - 1] if o > 0 else None
         if before is not None and words <= 4 and any(f in MEDIA_NOUNS for f in before.forms):
             return None  # «كشفت صحيفة "وول ستريت جورنال"»: the name of the medium
+        if before is not None and words <= 4 and any(f in NAMED_NOUNS for f in before.forms) \
+                and not any(f.startswith("ال") for f in before.forms):
+            return None  # «الأمين العام لحزب "حراك تونس"»: a noun in construct with the name it bears
         # «ل"الجوهرة"»: the mark sits on a preposition written against it
         attached = before is not None and before.end == ms.open and before.norm in ATTACHED
         immediate = (not gap) or prev == ":" or cue.kind == "colon" and len(gap) <= 1
@@ -651,7 +658,7 @@ def _clause_initial(doc: _Doc, v: CueHit) -> bool:
     if "\n" in doc.body[doc.tokens.ends[v.first - 1]:v.start]:
         return True  # first in its paragraph
     prev = doc.tokens.norms[v.first - 1]
-    return prev in ("،", ",", "و", "ف", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
+    return prev in ("،", ",", "و", "ف", "ثم", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
         or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
 
 

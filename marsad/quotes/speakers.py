@@ -40,10 +40,13 @@ NAME_TITLES = frozenset("الملك الامير الاميره الشيخ ال�
 ABBREVIATIONS = frozenset("د م ا".split())  # «د.» doctor, «م.» engineer, «أ.» professor
 SIDE_WORDS_AFTER = frozenset("جهته جهتها جانبه جانبها جهتهم جانبهم".split())
 SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".split())  # «من جانب آخر», «من جهة أخرى»: adverbials
+# «طالبا عدم الكشف عن اسمه», «من دون ذكر اسمه»: a negated verbal noun or one's own name is never the subject
+NOT_SUBJECTS = frozenset("عدم اسمه اسمها اسمهم هويته هويتها هويتهم".split())
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
 ATTRIBUTION_WORDS = frozenset("بحسب وبحسب حسب وحسب وفق ووفق وفقا ووفقا طبقا نقلا".split())
+LEAD_AUXILIARIES = frozenset("كان وكان كانت وكانت فكان فكانت".split())
 AUXILIARIES = frozenset("قد كان كانت كانوا وقد لقد".split())
 RELATIVES = frozenset("الذي التي الذين والذي والتي والذين".split())
 # Before a name, these make it a complement of the phrase («المتحدث باسم الرئيس», «نقلا عن مصدر»).
@@ -277,7 +280,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1  # «مصدر في الشرطة»
                 continue
             break
-        if b == a and ((n in NP_STOPS or n in START_STOPS) and not ali or n in OBJECT_WORDS or is_addressee(tok)
+        if b == a and ((n in NP_STOPS or n in START_STOPS) and not ali or n in OBJECT_WORDS or n in NOT_SUBJECTS
+                       or is_addressee(tok)
                        or is_first_person(n) or _possessed_object(n) or n in HONORIFIC_PRONOUNS):
             return None
         if not tok.is_word and n not in "-–()":
@@ -320,6 +324,9 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
         if tok.norm in ("في", "خلال") or is_addressee(tok) or tok.norm in PRONOUN_PPS:
             if tok.norm in PRONOUN_PPS:
                 i += 1  # «أكدت فيها أن», «أوضح ذلك رئيس المجلس»: not the subject
+                if tok.norm in ("به", "بها") and i + 1 < limit and tokens[i].norm in ("،", ",") \
+                        and tokens[i + 1].is_word:
+                    i += 1  # «بحسب ما أفادتنا به، مراسلة …»
                 continue
             # to the next comma, if one comes soon, else the phrase is not skippable
             j = i + 1
@@ -351,7 +358,11 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int,
             clause_start_tok = k
             break
     a = clause_start_tok
-    while a < cue_first and (tokens[a].norm in SVO_PARTICLES or tokens[a].norm in ("،", ",")):
+    after_aux = False
+    while a < cue_first and (tokens[a].norm in SVO_PARTICLES or tokens[a].norm in ("،", ",")
+                             or tokens[a].norm in LEAD_AUXILIARIES):
+        # «وكان مسؤول كبير … أعلن»: the auxiliary opens the clause, the subject follows it
+        after_aux = after_aux or tokens[a].norm in LEAD_AUXILIARIES
         a += 1
     b = cue_first
     words = [t for t in tokens[a:b] if t.is_word]
@@ -362,7 +373,8 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int,
         return None  # «ومن اللاعبين الجدد أشاد …»: a fronted phrase, not a subject
     if first in SIDE_NOUNS:
         return None  # «من جانب آخر أكد أن …», «من جهة أخرى قال»: «on the other hand», not a subject
-    if first[:1] in ("ب", "ل", "ك") and len(first) > 3 and (first[1:3] == "ال" or first[1] == "ل" or first[-1] == "ه"):
+    if first[:1] in ("ب", "ل", "ك") and len(first) > 3 and (first[1:3] == "ال" or first[1] == "ل" or first[-1] == "ه") \
+            and not after_aux:  # «وكان بالضياف قد أكد»: right after «كان» comes the subject
         return None  # «بشكاية لفرقة الشرطة … أكدت»: a prepositional phrase, not a subject
     for k in range(b - 1, a - 1, -1):
         if tokens[k].norm in COMPLEMENTIZERS:

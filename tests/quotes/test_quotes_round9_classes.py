@@ -90,3 +90,49 @@ def test_quotes_class_source_noun_before_a_repeated_word_is_no_cue():
             "وأضاف في تصريح للإذاعة أن هيئة المستهلك مطالبة بالتحرك، مشيرا إلى أن الرقابة غائبة.")
     found = find_quotes(make_article(body))
     assert all("سامر الخطيب" in q.speaker_text for q in found)
+
+
+# ------------------------------------------------------- anonymity phrases are never speakers («عدم الكشف عن اسمه»)
+def test_quotes_class_anonymity_phrase_is_not_the_speaker():
+    body = ("ثم قال مسؤول في الحزب للصحيفة، طالبا أيضا عدم الكشف عن اسمه، إن القرار نهائي ولن يتغير، "
+            "مضيفا أن لا تراجع عنه بعد اليوم.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["مسؤول في الحزب", "مسؤول في الحزب"]
+
+
+def test_quotes_class_verb_after_duna_is_a_noun():
+    body = "وكان مسؤول كبير في الوزارة أعلن في وقت سابق للصحيفة من دون ذكر اسمه، أن الاجتماع تأجل إلى الشهر المقبل."
+    (q,) = find_quotes(make_article(body))
+    assert q.cue == "أعلن"
+    assert q.speaker_text == "مسؤول كبير في الوزارة"
+
+
+# -------------------------------------------------------------- «وكان X قد أكد»: the subject follows the auxiliary
+def test_quotes_class_subject_after_kana():
+    body = "وكان الوزير سامر الخطيب قد أكد في تصريح سابق أن المشروع سيكتمل قبل نهاية العام."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزير سامر الخطيب"
+    body = "وكان بالحاج قد أكد في تصريح سابق للإذاعة أنه لم يتلق أي قرار رسمي بخصوص إقالته."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "بالحاج"
+
+
+# ------------------------------------------------------ a short name in marks after «لحزب», «جمعية»: not a quote
+def test_quotes_class_name_in_marks_after_a_noun_in_construct():
+    body = ('قال سامر الخطيب، الأمين العام لحزب "الغد المشرق الجديد" في تصريح للإذاعة إن الحزب سيشارك في '
+            'الانتخابات المقبلة.')
+    (q,) = find_quotes(make_article(body))
+    assert not q.direct and q.text.startswith("الحزب سيشارك")
+    body = 'وقال رئيس الحركة "نحن جاهزون للانتخابات المقبلة".'
+    (q,) = find_quotes(make_article(body))
+    assert q.direct and q.speaker_text == "رئيس الحركة"
+
+
+# ----------------------------------------------------------- «بحسب ما أفادنا به مصدر»: the verb with «نا» reports
+def test_quotes_class_verb_with_first_person_object_reports():
+    body = "وأذنت النيابة بفتح تحقيق في الحادثة بتهمة القتل العمد، بحسب ما أفادنا به مصدر أمني."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "مصدر أمني"
+    body = "وتواصل الوحدات الأمنية البحث عن المشتبه بهم في المنطقة، بحسب ما أفادتنا به، مراسلة الإذاعة."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "مراسلة الإذاعة"
