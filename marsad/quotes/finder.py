@@ -252,6 +252,10 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         after = body[ms.close + 1: ms.close + 3].lstrip()
         if after.startswith(":"):
             return None  # «وأضاف "الجهني": …» names the speaker
+        if doc.words(ms.start, ms.end) <= 2:
+            j = doc.tok(ms.close + 1)
+            if j < len(doc.tokens) and doc.tokens.norms[j] in COMPLEMENTIZERS:
+                return None  # «وأضاف "الأحمدي" أنه …»: the marked name is the subject of the reported clause
     o = doc.tok(ms.open)
     p_start = body.rfind("\n", 0, ms.open) + 1
     first = max(doc.tok(p_start), o - 27)
@@ -998,7 +1002,28 @@ def _no_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: boo
         rng = subject_before(doc.tokens, cue.first, doc.tok(doc.clause_start(cue.start)))
         if rng is not None:
             return _speaker_from(doc, *rng)
+    bare = doc.lexicon.lookup.get(t.norm[1:]) if t.norm[:1] == "ف" else None
+    if bare is not None and bare.kind == "verb":  # «فأوضح», «فقال»
+        topic = _amma_topic(doc, cue.first)
+        if topic is not None:
+            return topic
     return _carry_or_sentence_subject(doc, cue, last, same_sentence)
+
+
+def _amma_topic(doc: _Doc, first: int) -> Speaker | None:
+    """«أما رئيس اللجنة سامر الخطيب، فأوضح أن …»: the topic after «أما» is the subject of the «فـ» verb."""
+    norms = doc.tokens.norms
+    s_first = doc.tok(doc.sentence(doc.tokens.starts[first])[0])
+    for k in range(first - 1, max(s_first, first - 14) - 1, -1):
+        if norms[k] in ("اما", "واما"):
+            b = first
+            while b > k + 1 and norms[b - 1] in ("،", ","):
+                b -= 1
+            rng = noun_phrase(doc.tokens, k + 1, b, doc.body, doc.any_cue)
+            return _speaker_from(doc, *rng) if rng is not None else None
+        if norms[k] in (".", "!", "?", "؟", ":"):
+            return None
+    return None
 
 
 def _carry_or_sentence_subject(doc: _Doc, cue: CueHit, last: Speaker | None, same_sentence: bool):

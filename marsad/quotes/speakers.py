@@ -392,10 +392,13 @@ def subject_before(tokens: list[Token], cue_first: int, clause_start_tok: int,
 def antecedent(tokens: list[Token], rel: int) -> tuple[int, int] | None:
     """The noun phrase just before a relative pronoun («… غازي الشواشي الذي»): up to three words."""
     b = rel
-    a = rel
+    if b > 1 and tokens[b - 1].norm in ("،", ",") and tokens[b - 2].is_word:
+        b -= 1  # «… فايز الأحمدي، الذي أوضح أن»: the relative clause set off by a comma
+    a = b
     while a > 0 and b - a < 3:
         t = tokens[a - 1]
-        if not t.is_word or t.norm in NP_STOPS or t.norm in COMPLEMENTIZERS or t.norm in ATTRIBUTION_WORDS:
+        if not t.is_word or t.norm in NP_STOPS or t.norm in COMPLEMENTIZERS or t.norm in ATTRIBUTION_WORDS \
+                or t.norm in START_STOPS:  # «تحالف وثيق مع إيران، التي»: the antecedent follows the preposition
             break  # «، بحسب الجمعية التي أضافت»: the attribution word is not part of the antecedent
         a -= 1
     return (a, b) if b > a else None

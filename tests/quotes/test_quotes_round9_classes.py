@@ -136,3 +136,29 @@ def test_quotes_class_verb_with_first_person_object_reports():
     body = "وتواصل الوحدات الأمنية البحث عن المشتبه بهم في المنطقة، بحسب ما أفادتنا به، مراسلة الإذاعة."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "مراسلة الإذاعة"
+
+
+# ------------------------------------------------------------ relative clauses set off by a comma, «أما X، فقال»
+def test_quotes_class_relative_after_a_comma_names_its_antecedent():
+    body = ("ويتوقع أن يتم توزيع مليوني وجبة خلال الموسم وفقا للمدير التنفيذي سامر الخطيب، الذي أوضح أن التسجيل "
+            "بالموقع سينتهي ليلة الثلاثاء.")
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text.endswith("سامر الخطيب")
+    body = "ويأتي ذلك في ظل تحالف وثيق مع الجارة، التي تعتقد أنها قادرة على فرض هيمنتها في المنطقة."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الجارة"
+
+
+def test_quotes_class_amma_topic_speaks_with_fa():
+    body = ("وقدمت الفرقة عرضها الأول مساء أمس بحضور المخرج سامي العلي، الذي أوضح أن المسرحية تتناول مشكلة السكن. "
+            "أما مقرر لجنة الفنون بالجمعية نادر الخطيب، فأوضح أن العمل يتيح الفرصة للشباب للظهور، "
+            "مبينا أن الجمعية تدعم الفرق المسرحية.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["المخرج سامي العلي"] + ["مقرر لجنة الفنون بالجمعية نادر الخطيب"] * 2
+
+
+# ------------------------------------------------- «وأضاف "الخطيب" أنه»: the marked name is the subject, no quote
+def test_quotes_class_marked_name_before_a_complementizer():
+    body = 'قال سامر الخطيب إن التسجيل مفتوح حتى نهاية الشهر.\nوأضاف "الخطيب" أنه يشترط على المتقدم استخراج شهادة صحية.'
+    found = find_quotes(make_article(body))
+    assert [(q.direct, q.speaker_text) for q in found] == [(False, "سامر الخطيب"), (False, "الخطيب")]
