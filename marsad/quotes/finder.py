@@ -560,6 +560,9 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
             e = _trim_end(doc, a, e)
             hint = ("aside", np_from, k)
         elif len(lead) >= 4:
+            if k < np_to and toks[k].norm in COMPLEMENTIZERS \
+                    and any(doc.is_speech_cue(i) for i in range(pre_first, c.first)):
+                continue  # «وأوضح X خلال مؤتمر بحسب "الفرنسية" أن …»: the medium carried the clause after it
             a, e = s_start, _trim_end(doc, s_start, c.start)
             hint = (src, np_from, np_to)
         else:
@@ -754,6 +757,8 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             sp, _ = _np_speaker(doc, None, hint[1], hint[2])
         elif hint[0] == "cue":
             sp, via = _participle_speaker(doc, f.cue, carried.get())
+            if sp is not None and via is None and f.cue is not None and f.cue.cue.form in QAWL:
+                sp, via = _quoted_from(doc, sp)
         else:
             sp = carried.get()
         if f.tail is not None and f.tail[0] == "via":
@@ -769,6 +774,21 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
             last = sp
             last_sentence = sent
     return out
+
+
+QAWL = frozenset("قوله قولها قولهم قولهما".split())
+
+
+def _quoted_from(doc: _Doc, sp: Speaker) -> tuple[Speaker, Speaker | None]:
+    """«نقل التلفزيون الرسمي عن الوزير فلان قوله …»: the one after «عن» speaks, the one before carried it."""
+    a, b = doc.tok(sp.start), doc.tok(sp.end)
+    k = next((i for i in range(a + 1, b) if doc.tokens.norms[i] == "عن"), None)
+    if k is None:
+        return sp, None
+    rng = noun_phrase(doc.tokens, k + 1, b, doc.body, doc.any_cue)
+    if rng is None:
+        return sp, None
+    return _speaker_from(doc, *rng), _speaker_from(doc, a, k)
 
 
 def _honorific_antecedent(doc: _Doc, k: int, carried: Speaker | None) -> Speaker | None:

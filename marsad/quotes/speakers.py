@@ -266,6 +266,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1
                 continue
             break
+        if b > a and n in ("هذا", "هذه") and b + 1 < limit and tokens[b + 1].norm in TIME_NOUNS:
+            break  # «وقالت الحكومة هذا الأسبوع إنها …»: a time phrase
         if b > a and n in OBJECT_WORDS and tokens[b - 1].norm.startswith("ال"):
             break  # «واختتم اللاعب الدولي حديثه»: the object («دراسة حديثة» is a recent study)
         if b > a and n in ("من", "ومن") and b + 1 < limit and tokens[b + 1].norm in SIDE_WORDS_AFTER:
@@ -298,6 +300,8 @@ def _np_word(tok: Token, text: str) -> bool:
     return tok.is_word
 
 
+TIME_NOUNS = frozenset("الاسبوع الشهر العام الصباح المساء الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد "
+                       "الموسم اليوم الاسبوعين".split())
 PRONOUN_PPS = frozenset("به بها لها له فيه فيها فيهم عليه عليها منه منها عنه عنها ذلك هذا".split())
 TIME_UNITS = frozenset("يوم يومين ايام ساعه ساعات اسبوع اسبوعين اسابيع شهر شهرين اشهر سنه سنوات دقائق".split())
 TIME_WORDS = frozenset(

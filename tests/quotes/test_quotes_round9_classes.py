@@ -162,3 +162,26 @@ def test_quotes_class_marked_name_before_a_complementizer():
     body = 'قال سامر الخطيب إن التسجيل مفتوح حتى نهاية الشهر.\nوأضاف "الخطيب" أنه يشترط على المتقدم استخراج شهادة صحية.'
     found = find_quotes(make_article(body))
     assert [(q.direct, q.speaker_text) for q in found] == [(False, "سامر الخطيب"), (False, "الخطيب")]
+
+
+# ------------------------------------------------------------------- «نقل X عن Y قوله»: Y speaks, X carried it
+def test_quotes_class_qawluhu_after_an_source_an_names_the_speaker():
+    body = ("نقل التلفزيون الرسمي عن وزير الخارجية سامر الخطيب قوله اليوم الأربعاء إن بلاده تدعم أي جهود "
+            "للتصدي للإرهاب في المنطقة.")
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "وزير الخارجية سامر الخطيب"
+
+
+# -------------------------------------------- an attribution inside a reporting clause makes no quote of its own
+def test_quotes_class_attribution_inside_a_reporting_clause():
+    body = ('وأوضح سامي العلي رئيس البلدية خلال مؤتمر صحفي بحسب "الوكالة" أن هذا العقاب سيطبق على كل من '
+            'يرتكب ثلاث مخالفات.')
+    (q,) = find_quotes(make_article(body))
+    assert q.text.startswith("هذا العقاب") and q.speaker_text == "سامي العلي رئيس البلدية"
+
+
+# ---------------------------------------------------------------- «هذا الأسبوع» after the subject: a time phrase
+def test_quotes_class_this_week_ends_the_subject():
+    body = "وقالت الحكومة هذا الأسبوع إنها قررت السماح بتصدير القمح من جديد."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الحكومة"
