@@ -266,6 +266,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1
                 continue
             break
+        if b > a and n in ("القول", "قوله", "قولها"):
+            break  # «نقلت الإذاعة عن مصدر أمني كبير القول إن …»: the saying, not the source
         if b > a and n in ("هذا", "هذه") and b + 1 < limit and tokens[b + 1].norm in TIME_NOUNS:
             break  # «وقالت الحكومة هذا الأسبوع إنها …»: a time phrase
         if b > a and n in OBJECT_WORDS and tokens[b - 1].norm.startswith("ال"):

@@ -185,3 +185,9 @@ def test_quotes_class_this_week_ends_the_subject():
     body = "وقالت الحكومة هذا الأسبوع إنها قررت السماح بتصدير القمح من جديد."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "الحكومة"
+
+
+def test_quotes_class_al_qawl_ends_the_source_phrase():
+    body = "ونقلت الإذاعة الرسمية عن مصدر أمني كبير القول إن الأجهزة المختصة مصممة على كشف مرتكبي الاعتداء."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "مصدر أمني كبير"
