@@ -96,6 +96,10 @@ class _Doc:
                 continue  # «أن يكون مفيدا إن …»: a predicate adjective, not «…، مفيدا أن …»
             if c.kind == "verb" and c.first > 0 and self.tokens.norms[c.first - 1] in MASDAR_BEFORE:
                 continue  # «طلب عدم كشف هويته», «تم كشف …»: a verbal noun, not a reporting verb
+            if c.kind == "verb" and c.first > 0 and self.tokens.norms[c.first - 1] in ("من", "ومن") \
+                    and self.tokens.norms[c.first] == c.cue.form and len(c.cue.form) == 4 \
+                    and c.cue.form[:1] == "ا":
+                continue  # «ومن أبرز المحاور:», «من أوضح الأمثلة»: an elative, not «أبرز/أوضح» reporting
             if c.kind == "verb" and self._inference(c):
                 continue  # «…، مما يؤكد أن …», «وهذا يعني أن …»: the writer's inference, no one speaks
             if c.kind == "noun":
@@ -563,6 +567,8 @@ def _attributions(doc: _Doc, lexicon: CueLexicon) -> list[Found]:
             if k < np_to and toks[k].norm in COMPLEMENTIZERS \
                     and any(doc.is_speech_cue(i) for i in range(pre_first, c.first)):
                 continue  # «وأوضح X خلال مؤتمر بحسب "الفرنسية" أن …»: the medium carried the clause after it
+            if any(doc.is_speech_cue(i) and _has_complement(doc, doc.cue_at[i]) for i in range(pre_first, c.first)):
+                continue  # «وأضافت … أنه …، بحسب ما نقلته الوكالة»: the reported clause is the quote, this its tail
             a, e = s_start, _trim_end(doc, s_start, c.start)
             hint = (src, np_from, np_to)
         else:
@@ -665,7 +671,7 @@ def _clause_initial(doc: _Doc, v: CueHit) -> bool:
     if "\n" in doc.body[doc.tokens.ends[v.first - 1]:v.start]:
         return True  # first in its paragraph
     prev = doc.tokens.norms[v.first - 1]
-    return prev in ("،", ",", "و", "ف", "ثم", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
+    return prev in ("،", ",", "و", "ف", "ثم", "ايضا", "وايضا", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
         or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
 
 

@@ -25,7 +25,7 @@ BARE_COMPLEMENTIZERS = frozenset({"ان", "بان", "فان"})
 NP_STOPS = frozenset(
     """في خلال اليوم امس غدا الليله صباح مساء عصر ظهر يوم عقب بعد قبل اثناء لدي امام عبر حيث اثر الي
     علي مساء صباحا مساءا اول الاسبوع الشهر امس اليوم عند منذ وذلك ضمن كما فيما بينما لكن وقال ما قد وقد لقد
-    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها حول بشان بعدها قبلها حينها وقتها يومها
+    بما لما مما عما ايضا كذلك لاحقا سابقا مجددا مرارا موخرا بدوره بدورها حول بشان بعدها قبلها حينها وقتها يومها
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد""".split())
 # Addressees after «ل»: «لوكالة …», «لمراسل …», «للجوهرة …».
 ADDRESSEES = frozenset(
@@ -309,7 +309,7 @@ TIME_UNITS = frozenset("يوم يومين ايام ساعه ساعات اسبو�
 TIME_WORDS = frozenset(
     """يوم امس اليوم غدا الليله صباح مساء ظهر عصر عشيه الاول الماضي الجاري الحالي المقبل القادم اول من امس
     الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد ايضا كذلك لاحقا سابقا مجددا مرارا بدوره بدورها
-    بعدها قبلها حينها وقتها يومها""".split())
+    بعدها قبلها حينها وقتها يومها موخرا حاليا""".split())
 
 
 def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
@@ -333,6 +333,8 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
                 if tok.norm in ("به", "بها") and i + 1 < limit and tokens[i].norm in ("،", ",") \
                         and tokens[i + 1].is_word:
                     i += 1  # «بحسب ما أفادتنا به، مراسلة …»
+                while i + 1 < limit and tokens[i].norm in TIME_WORDS and tokens[i + 1].is_word:
+                    i += 1  # «ما صرح به مؤخرا العقيد …»
                 continue
             # to the next comma, if one comes soon, else the phrase is not skippable
             j = i + 1

@@ -191,3 +191,35 @@ def test_quotes_class_al_qawl_ends_the_source_phrase():
     body = "ونقلت الإذاعة الرسمية عن مصدر أمني كبير القول إن الأجهزة المختصة مصممة على كشف مرتكبي الاعتداء."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "مصدر أمني كبير"
+
+
+# --------------------------------------------------------------- elatives after «من» are not reporting verbs
+def test_quotes_class_elative_after_min_is_no_cue():
+    body = ("ومن أبرز المحاور التي تناولها البرنامج التدريبي: القدرة على إدارة الحوار، وتمكين المتدرب من الإنصات.\n"
+            "وقال المدير سامر الخطيب إن المتحف يعد من أبرز المواقع التراثية في المدينة.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["المدير سامر الخطيب"]
+    assert found[0].text.endswith("في المدينة")
+
+
+# ------------------------------------------- «وأيضا أكد X … قائلا»: the participle's own clause names the speaker
+def test_quotes_class_aydan_before_the_verb():
+    body = ('وقال الأمير سامي بن فهد على حسابه "رحم الله الفقيد وأسكنه فسيح جناته"، وأيضا أكد الشاعر نادر العلي '
+            'الخبر قائلا في تغريدته "لله ما أخذ وله ما أعطى رحم الله الأخ رحمة واسعة".')
+    found = find_quotes(make_article(body))
+    assert found[1].speaker_text.startswith("الشاعر نادر العلي")
+
+
+# ------------------------------------ a trailing «بحسب ما نقلته الوكالة» is the tail of a reported clause
+def test_quotes_class_trailing_attribution_of_a_reported_clause():
+    body = ("وأضافت الوزيرة، خلال اللقاء، أنه سجل ارتفاع في عدد الحالات منذ سنة 2011، "
+            "بحسب ما نقلته وكالة الأنباء الرسمية.")
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزيرة" and q.text.startswith("أنه سجل")
+
+
+# ----------------------------------------------------------- «ما صرح به مؤخرا العقيد …»: the adverb is skipped
+def test_quotes_class_recently_is_not_the_subject():
+    body = "وكانت التقارير الصحفية أفادت مؤخرا بأن النادي يبحث عن تدعيم خط وسطه قبل نهاية الموسم."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "التقارير الصحفية"
