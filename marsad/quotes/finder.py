@@ -273,6 +273,8 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
     while k >= p_start and body[k].isspace():
         k -= 1
     prev = body[k] if k >= p_start else ""
+    if ms.close is not None and words <= 3 and prev != ":" and _sentence_goes_on(doc, ms.close + 1):
+        return None  # «أعلنت «زين السعودية» عن …», «وذكرت "فيتش"، من جهة أخرى، …»: a short name, not a quote
     # the last speech cue before the mark in its sentence
     cue = None
     while ci >= 0 and doc.cues[ci].first >= first:
@@ -322,6 +324,20 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
 
 
 # ---------------------------------------------------------------------------------------------- colon quotes
+def _sentence_goes_on(doc: _Doc, pos: int) -> bool:
+    """Does the sentence go on after ``pos`` (a word or a comma next, not a cue like «"…"، قال فلان»)?"""
+    j = doc.tok(pos)
+    if j >= len(doc.tokens) or "\n" in doc.body[pos:doc.tokens.starts[j]]:
+        return False
+    n = doc.tokens.norms[j]
+    if n in ("،", ","):
+        j += 1
+        if j >= len(doc.tokens) or "\n" in doc.body[pos:doc.tokens.starts[j]]:
+            return False
+        return doc.tokens[j].is_word and not doc.any_cue(j)
+    return doc.tokens[j].is_word and not doc.any_cue(j)
+
+
 def _colon_quotes(doc: _Doc) -> list[Found]:
     out = []
     toks = doc.tokens
@@ -369,6 +385,9 @@ def _next_speaker_clause(doc: _Doc, colon: int, pe: int) -> int:
         ci += 1
         if c.start >= pe:
             break
+        if c.kind == "part" and c.first > 0 and doc.tokens.norms[c.first - 1] in ("،", ",") \
+                and any(doc.is_colon(x) for x in range(c.last + 1, min(len(doc.tokens), c.last + 3))):
+            return doc.tokens.starts[c.first - 1]  # «…، مضيفا: …»: the participle gives the floor again
         if c.kind not in ("verb", "colon"):
             continue
         clause = doc.clause_start(c.start)
@@ -671,7 +690,7 @@ def _clause_initial(doc: _Doc, v: CueHit) -> bool:
     if "\n" in doc.body[doc.tokens.ends[v.first - 1]:v.start]:
         return True  # first in its paragraph
     prev = doc.tokens.norms[v.first - 1]
-    return prev in ("،", ",", "و", "ف", "ثم", "ايضا", "وايضا", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
+    return prev in ("،", ",", "و", "ف", "ثم", "ايضا", "وايضا", "فيما", "بينما", "حيث", "حين", ".", "!", "?", "؟", "…", ":", "»", "”", '"') \
         or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
 
 

@@ -223,3 +223,30 @@ def test_quotes_class_recently_is_not_the_subject():
     body = "وكانت التقارير الصحفية أفادت مؤخرا بأن النادي يبحث عن تدعيم خط وسطه قبل نهاية الموسم."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "التقارير الصحفية"
+
+
+# ------------------------------------------- a short marked name inside a going-on sentence is not a quote
+def test_quotes_class_short_marked_name_in_a_going_on_sentence():
+    body = ('أعلنت «شركة النور» عن عرضها الجديد للمشتركين خلال الصيف.\n'
+            'وذكرت "وكالة التصنيف"، من جهة أخرى، بكلفة الأزمة الأخيرة على الاقتصاد.\n'
+            '"لن نستسلم أبدا"، قال الوزير سامر الخطيب أمام الصحفيين.\n'
+            'وأضاف الوزير: "شكرا لكم" ثم غادر القاعة.')
+    found = find_quotes(make_article(body))
+    assert [q.text for q in found] == ["لن نستسلم أبدا", "شكرا لكم"]
+
+
+# ------------------------------------------------------ «…، مضيفا: …» ends a colon quote and opens the next one
+def test_quotes_class_participle_with_colon_splits_a_colon_quote():
+    body = ("وقال المواطن سامر الخطيب للصحيفة: استأجرت الوزارة مني مبنى قبل تسع سنوات، وأنا ملتزم بكل ما يطلب "
+            "مني، مضيفا: بعد مرور ثماني سنوات تقدمت بطلب رفع الإيجار.")
+    found = find_quotes(make_article(body))
+    assert len(found) == 2 and found[0].text.endswith("ملتزم بكل ما يطلب مني")
+    assert found[1].text.startswith("بعد مرور") and found[1].speaker_text == "المواطن سامر الخطيب"
+
+
+# ------------------------------------------------ «فيما / بينما / حيث / في حين» + verb: its subject follows
+def test_quotes_class_verb_after_fima_opens_its_clause():
+    body = ("وقال الوزير الأول سامر الخطيب إنه بحث مع نظيره ملف المياه، فيما شدد الوزير الضيف نادر العلي على "
+            "ضرورة التعاون، موضحا أن بلاده لعبت دورا مهما في المنطقة.")
+    found = find_quotes(make_article(body))
+    assert found[-1].speaker_text == "الوزير الضيف نادر العلي"
