@@ -27,7 +27,7 @@ from marsad.text import sentences
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
 # A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
 NOT_AFTER = frozenset("بعد قبل منذ حين دون بدون رغم يجب ينبغي يمكن يريد بد لابد الا حتي لو كما مثل بمجرد "
-                      "شرط ضروره امكانيه اجل عسي".split())
+                      "شرط ضروره امكانيه اجل عسي شانه شانها شانهم".split())  # «من شأنها أن»: likely to
 PREPOSITIONS = frozenset("علي في عن من الي مع ل ب عبر حول ضد لدي بين".split())
 TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بينما حيث الذي والذي التي والتي وهو ما وهي".split())
 WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
@@ -56,6 +56,8 @@ ISSUED = ("اصدر", "نشر", "اورد", "بث", "وزع")  # «بلاغ أص
 # then a verb form is a noun («طلب عدم كشف هويته», «تم كشف», «من دون ذكر اسمه»)
 MASDAR_BEFORE = frozenset("عدم وعدم بعدم لعدم تم يتم وتم ويتم سيتم جري يجري دون بدون ودون وبدون".split())
 INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
+# definite sources that may well speak after «هذا/هذه» («هذه الدراسة تؤكد أن», «هذه الوزارة تؤكد»)
+SOURCE_NOUNS_DEF = frozenset("الدراسه التقرير البيان الوزاره الهيئه المنظمه الحكومه الصحيفه الوكاله".split())
 # Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
 COPULAS = frozenset("كان كانت يكون تكون سيكون ستكون ليس ليست اصبح اصبحت يصبح تصبح بات باتت يبدو تبدو".split())
 ATTACHED = frozenset("ل ب ك لل بال وب ول فل وبال".split())
@@ -125,6 +127,12 @@ class _Doc:
         prev = norms[c.first - 1]
         if prev in INFERENCE_SUBJECTS:
             return True
+        before = norms[c.first - 3] if c.first > 2 else ""
+        before = before[1:] if before[:1] in ("و", "ف") and before[1:] in PREPOSITIONS else before
+        if c.first > 1 and norms[c.first - 2] in INFERENCE_SUBJECTS and prev.startswith("ال") \
+                and prev not in SOURCE_NOUNS_DEF and head_of(self.tokens[c.first - 1]) is None \
+                and before not in PREPOSITIONS:  # «وفي هذا الصدد يؤكد الوزير»: an adverbial
+            return True  # «هذه النتائج تؤكد أن», «هذا الأمر يعني أن»: a thing shows it, no one speaks
         return prev == "ما" and c.first > 1 and norms[c.first - 2] in INFERENCE_SUBJECTS | {"هو", "وهو", "هي", "وهي"}
 
     def _introduces_words(self, c: CueHit, lexicon: CueLexicon) -> bool:
@@ -503,6 +511,8 @@ def _reported(doc: _Doc) -> list[Found]:
                 break  # «أعلنت مصادر العثور على مقبرة … يعتقد أن»: the impersonal form takes the «أن»
             if n not in COMPLEMENTIZERS or not real_complementizer(doc.body, starts[k], toks.ends[k], n):
                 continue
+            if doc.body[toks.ends[k]:toks.ends[k] + 1] in (".", ")"):
+                continue  # «محطة (إن.تي.في)»: letters of a name, not «إن»
             if norms[k - 1] in NOT_AFTER:
                 break
             if n in BARE_COMPLEMENTIZERS:

@@ -250,3 +250,21 @@ def test_quotes_class_verb_after_fima_opens_its_clause():
             "ضرورة التعاون، موضحا أن بلاده لعبت دورا مهما في المنطقة.")
     found = find_quotes(make_article(body))
     assert found[-1].speaker_text == "الوزير الضيف نادر العلي"
+
+
+# ------------------------------------------ «هذه النتائج تؤكد أن»: a thing shows it; «من شأنها أن»; «(إن.تي.في)»
+def test_quotes_class_demonstrative_thing_infers():
+    body = "وأشار الباحثون إلى أن هذه النتائج تؤكد أن التدخلات الغذائية يمكن أن تقي من المرض."
+    (q,) = find_quotes(make_article(body))
+    assert q.text.startswith("هذه النتائج") and q.speaker_text == "الباحثون"
+    body = "وفي هذا الصدد يؤكد الوزير سامر الخطيب أن الحكومة ماضية في الإصلاحات الكبرى."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزير سامر الخطيب"
+
+
+def test_quotes_class_likely_to_and_letters_of_a_name_are_no_complementizers():
+    body = "كما دعت اللجنة إلى اتخاذ الإجراءات التي من شأنها أن تضع حدا لجميع أشكال العنف في الملاعب."
+    assert find_quotes(make_article(body)) == ()
+    body = "قالت محطة (إن.تي.في) المحلية اليوم إن الأصوات المؤيدة للتعديلات بلغت نسبتها 63 بالمائة."
+    (q,) = find_quotes(make_article(body))
+    assert q.text.startswith("الأصوات المؤيدة")
