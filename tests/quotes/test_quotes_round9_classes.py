@@ -268,3 +268,11 @@ def test_quotes_class_likely_to_and_letters_of_a_name_are_no_complementizers():
     body = "قالت محطة (إن.تي.في) المحلية اليوم إن الأصوات المؤيدة للتعديلات بلغت نسبتها 63 بالمائة."
     (q,) = find_quotes(make_article(body))
     assert q.text.startswith("الأصوات المؤيدة")
+
+
+# ------------------------------------------------------------------- a pronoun opening a clause is not a verb
+def test_quotes_class_pronoun_clause_is_not_a_subject_clause():
+    body = ("وشرحت الصحيفة أن الفنانين استخدما موادا من أجساد البشر في نحتهم، وهي جيل السيليكا والألياف الزجاجية، "
+            "لافتة إلى أنهما غالبا ما يستخدمان الأنسجة الدهنية في أعمالهما.")
+    found = find_quotes(make_article(body))
+    assert found[-1].speaker_text == "الصحيفة"
