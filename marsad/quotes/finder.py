@@ -55,6 +55,8 @@ STATEMENT_NOUNS = frozenset("تصريح تصريحات".split())  # «حسب ت�
 ISSUED = ("اصدر", "نشر", "اورد", "بث", "وزع")  # «بلاغ أصدرته», «بيان نشرته»: the issuer comes after
 # then a verb form is a noun («طلب عدم كشف هويته», «تم كشف», «من دون ذكر اسمه»)
 MASDAR_BEFORE = frozenset("عدم وعدم بعدم لعدم تم يتم وتم ويتم سيتم جري يجري دون بدون ودون وبدون".split())
+# «في تصريحات نقلتها صحيفة X»: a statement described by the medium that carried it
+STATEMENTS = frozenset("تصريح تصريحات حديث مقابله كلمه تغريده تدوينه مداخله لقاء حوار".split())
 INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
 # definite sources that may well speak after «هذا/هذه» («هذه الدراسة تؤكد أن», «هذه الوزارة تؤكد»)
 SOURCE_NOUNS_DEF = frozenset("الدراسه التقرير البيان الوزاره الهيئه المنظمه الحكومه الصحيفه الوكاله".split())
@@ -102,6 +104,13 @@ class _Doc:
                     and self.tokens.norms[c.first] == c.cue.form and len(c.cue.form) == 4 \
                     and c.cue.form[:1] == "ا":
                 continue  # «ومن أبرز المحاور:», «من أوضح الأمثلة»: an elative, not «أبرز/أوضح» reporting
+            if c.kind == "verb" and c.cue.lemma == "نقل" and c.first > 0 and self.tokens.norms[c.first] != c.cue.form \
+                    and any(f in STATEMENTS for f in self.tokens[c.first - 1].forms):
+                continue  # «في تصريحات نقلتها صحيفة X»: describes the statement, the speaker's verb came before
+            if c.kind == "verb" and c.cue.lemma == "بين" and self.tokens.norms[c.first][:1] == "و" \
+                    and any(n.startswith("بين") and not any(p in ".!?؟\n" for p in self.tokens.norms[i:c.first])
+                            for i, n in enumerate(self.tokens.norms[:c.first]) if i >= c.first - 6):
+                continue  # «بيني وبين الأندية»: between, not «وبيّن»
             if c.kind == "verb" and self._inference(c):
                 continue  # «…، مما يؤكد أن …», «وهذا يعني أن …»: the writer's inference, no one speaks
             if c.kind == "noun":
@@ -115,6 +124,14 @@ class _Doc:
         self.cues = kept
         self.cue_at = {c.first: c for c in self.cues}
         self.cue_firsts = [c.first for c in self.cues]
+        # «بحسب ما نقلته X»: the verb belongs to the attribution, not to a clause of its own
+        norms = self.tokens.norms
+        self.attr_verbs = frozenset(
+            c.first for c in self.cues if c.kind == "verb" and c.first > 0
+            and (self.cue_at.get(c.first - 1) is not None and self.cue_at[c.first - 1].kind == "attr"
+                 and self.cue_at[c.first - 1].cue.form.endswith("ما")
+                 or norms[c.first - 1] == "ما" and c.first > 1 and self.cue_at.get(c.first - 2) is not None
+                 and self.cue_at[c.first - 2].kind == "attr"))
         self.lexicon = lexicon
         self.mentions = MentionIndex(())
         self._voice: bool | None = None
@@ -219,7 +236,7 @@ class _Doc:
 
     def is_speech_cue(self, i: int) -> bool:
         c = self.cue_at.get(i)
-        return c is not None and c.kind in SPEECH
+        return c is not None and c.kind in SPEECH and i not in self.attr_verbs
 
     def is_stop(self, i: int) -> bool:
         c = self.cue_at.get(i)
@@ -498,7 +515,7 @@ def _reported(doc: _Doc) -> list[Found]:
     out = []
     toks = doc.tokens
     for c in doc.cues:
-        if c.kind not in SPEECH:
+        if c.kind not in SPEECH or c.first in doc.attr_verbs:
             continue
         norms, starts = toks.norms, toks.starts
         limit = min(len(norms), max(c.last, doc.reach.get(c.first, 0)) + 1 + WINDOW[c.kind])

@@ -276,3 +276,22 @@ def test_quotes_class_pronoun_clause_is_not_a_subject_clause():
             "لافتة إلى أنهما غالبا ما يستخدمان الأنسجة الدهنية في أعمالهما.")
     found = find_quotes(make_article(body))
     assert found[-1].speaker_text == "الصحيفة"
+
+
+# ------------------------------------------- «في تصريحات نقلتها صحيفة X»: the medium carried it, «بيني وبين»
+def test_quotes_class_statement_carried_by_a_medium():
+    body = 'وقال العداء سامر الخطيب في تصريحات نقلتها صحيفة محلية "أستعد لبدء مرحلة جديدة في حياتي الرياضية".'
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "العداء سامر الخطيب"
+    body = "وأضاف الوزير، بحسب ما نقلته وكالة الأنباء الرسمية، أن الحكومة ستعرض الخطة قريبا على البرلمان."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزير"
+
+
+def test_quotes_class_wa_bayna_after_bayna_is_between():
+    body = "وقال المدرب إن العلاقة بيني وبين أن أبقى في النادي واضحة للجميع منذ البداية."
+    found = find_quotes(make_article(body))
+    assert [q.cue for q in found] == ["وقال"]
+    body = "وأوضح المدير أن المنافسة قوية بينهم هذا العام. وبين أن المعرض سيضم عشرين حرفيا من دول الخليج."
+    found = find_quotes(make_article(body))
+    assert [q.cue for q in found] == ["وأوضح", "وبين"]
