@@ -460,6 +460,8 @@ def _clause_end(doc: _Doc, k: int, s_end: int) -> tuple[int, CueHit | None]:
         if starts[j] >= s_end:
             break
         prev = norms[j - 1]
+        if c.kind == "attr" and prev in ("وذلك", "ذلك"):
+            continue  # «…، وذلك وفق ما أقرته اللجنة»: in accordance with, part of the speaker's words
         if c.kind == "tag" or c.kind == "attr" and _attribution_follows(doc, c):
             return starts[j], c
         if c.kind in ("part", "colon") and (prev in ("،", ",") or _has_complement(doc, c)):

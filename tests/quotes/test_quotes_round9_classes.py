@@ -295,3 +295,11 @@ def test_quotes_class_wa_bayna_after_bayna_is_between():
     body = "وأوضح المدير أن المنافسة قوية بينهم هذا العام. وبين أن المعرض سيضم عشرين حرفيا من دول الخليج."
     found = find_quotes(make_article(body))
     assert [q.cue for q in found] == ["وأوضح", "وبين"]
+
+
+# --------------------------------------------- «…، وذلك وفق ما أقرته اللجنة»: part of the words, not their source
+def test_quotes_class_wa_dhalika_wafq_is_in_the_clause():
+    body = ("وأوضح المدير سامر الخطيب، مشيرا إلى أن الصرف بدأ اعتبارا من شهر رمضان، وذلك وفق ما أقرته لجنة "
+            "البدلات بالوزارة المشكلة من مندوبين عن عدة جهات.")
+    found = find_quotes(make_article(body))
+    assert any(q.text.startswith("الصرف بدأ") and q.text.endswith("عن عدة جهات") for q in found)
