@@ -323,11 +323,13 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
         j += 1  # «تقدمت أمس الأول السبت، امرأة …»
     if j > i and j < limit and tokens[j].is_word and tokens[j].norm not in COMPLEMENTIZERS:
         i = j
-    for _ in range(2):
+    for _ in range(3):
         if i >= limit:
             return i
         tok = tokens[i]
-        if tok.norm in ("في", "خلال") or is_addressee(tok) or tok.norm in PRONOUN_PPS:
+        if tok.norm in ("في", "خلال") or is_addressee(tok) or tok.norm in PRONOUN_PPS \
+                or tok.norm.startswith(("بمناسب", "بحضور", "بمقر")) or tok.norm in ("عقب", "اثر", "اثناء", "لدي"):
+            # «وأضافت في تصريح إعلامي، بمناسبة توديع الوفد، أن …»: adverbials set off by commas
             if tok.norm in PRONOUN_PPS:
                 i += 1  # «أكدت فيها أن», «أوضح ذلك رئيس المجلس»: not the subject
                 if tok.norm in ("به", "بها") and i + 1 < limit and tokens[i].norm in ("،", ",") \

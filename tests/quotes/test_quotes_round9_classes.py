@@ -303,3 +303,10 @@ def test_quotes_class_wa_dhalika_wafq_is_in_the_clause():
             "البدلات بالوزارة المشكلة من مندوبين عن عدة جهات.")
     found = find_quotes(make_article(body))
     assert any(q.text.startswith("الصرف بدأ") and q.text.endswith("عن عدة جهات") for q in found)
+
+
+def test_quotes_class_adverbial_on_the_occasion_is_skipped():
+    body = ("أكدت وزيرة الصحة سميرة الخطيب أن اثنين من الحجيج خضعا لعمليتين جراحيتين في مكة.\n"
+            "وأضافت في تصريح إعلامي، بمناسبة توديع الوفد الرسمي للحجيج، أن البعثة الطبية تتابع الوضع الصحي.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["وزيرة الصحة سميرة الخطيب"] * 2
