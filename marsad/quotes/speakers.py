@@ -266,6 +266,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                 b += 1
                 continue
             break
+        if b > a and n == "من" and b + 1 < len(tokens) and tokens[b + 1].norm in COMPLEMENTIZERS:
+            break  # «وحذرت الدراسة من أن …»
         if b > a and n in ("القول", "قوله", "قولها"):
             break  # «نقلت الإذاعة عن مصدر أمني كبير القول إن …»: the saying, not the source
         if b > a and n in ("هذا", "هذه") and b + 1 < limit and tokens[b + 1].norm in TIME_NOUNS:

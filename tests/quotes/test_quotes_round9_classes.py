@@ -310,3 +310,12 @@ def test_quotes_class_adverbial_on_the_occasion_is_skipped():
             "وأضافت في تصريح إعلامي، بمناسبة توديع الوفد الرسمي للحجيج، أن البعثة الطبية تتابع الوضع الصحي.")
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["وزيرة الصحة سميرة الخطيب"] * 2
+
+
+# ------------------------------------------------------- «وجاء في تقرير X أن»: a report is a nominal cue; «من أن»
+def test_quotes_class_in_a_report_is_a_nominal_cue():
+    body = ("وجاء في تقرير صدر عن الهيئة، أن قيمة الاستثمارات العقارية بلغت 53 مليار درهم في النصف الأول.\n"
+            "وحذرت الدراسة من أن أدمغة البشر تتقلص بشكل طبيعي مع التقدم في السن.")
+    found = find_quotes(make_article(body))
+    assert found[0].text.startswith("قيمة الاستثمارات")
+    assert found[1].speaker_text == "الدراسة"
