@@ -280,9 +280,10 @@ def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[
             k = flags.index(None, k + 1)
             prev = tokens[k]
             flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
+    starts = base.memo
     for k in compress(range(1, len(tokens)), flags):
-        if taken[k]:
-            continue
+        if taken[k] or starts.get(tokens[k].norm) is False:
+            continue  # taken, or a word that begins no alias at all
         found = scan(tokens, base, k, min(k + 4, len(tokens)), auto_only=False)
         if not found or found[0].i != k or any(taken[found[0].i:found[0].j]):
             continue
@@ -601,7 +602,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             akey = (men.actor.id, "NORP" if men.type == "NORP" else "X")
             cl = by_actor.get(akey)
             if cl is None and men.type == "PER":
-                cl = _unlinked_match(clusters, men)
+                cl = _unlinked_match(clusters, men, tokens)
                 if cl is not None and cl.actor is None:
                     cl.actor = men.actor
             if cl is None:
@@ -614,7 +615,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         if men.agent is not None:
             cl = next((c for c in clusters if c.actor is None and c.agent is men.agent), None)
         elif men.type == "PER":
-            cl = _unlinked_match(clusters, men)
+            cl = _unlinked_match(clusters, men, tokens)
         else:
             cl = next((c for c in clusters if c.actor is None and c.agent is None and c.type == men.type
                        and c.mentions[0].keys == men.keys), None)
@@ -644,10 +645,21 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     return _entities(body, tokens, clusters, base, date)
 
 
-def _unlinked_match(clusters: list[_Cluster], men: _Mention) -> _Cluster | None:
+def _unlinked_match(clusters: list[_Cluster], men: _Mention, tokens: list[Token]) -> _Cluster | None:
     keys = men.keys
     if not keys:
         return None
+    if len(keys) == 1 and men.j - men.i == 1 and len(tokens[men.i].forms) > 1:
+        # a surname with a clitic («لفيلدرز», «والعطية»): its bare forms too, whole word first
+        for form in tokens[men.i].forms:
+            found = _same_name(clusters, (strip_article(form),))
+            if found is not None:
+                return found
+        return None
+    return _same_name(clusters, keys)
+
+
+def _same_name(clusters: list[_Cluster], keys: tuple[str, ...]) -> _Cluster | None:
     skel = skeleton(" ".join(keys))
     for cl in reversed(clusters):
         if cl.type != "PER":

@@ -83,3 +83,10 @@ def test_actors_org_span_country_from_a_city_that_stands_alone():
     body = "درس في جامعة صنعاء سنوات."
     ents = resolve(body, [span(body, "جامعة صنعاء", "ORG")])
     assert ents[0].country == "YEM"
+
+
+def test_actors_tagged_surname_with_a_clitic_joins_the_full_name():
+    body = "وقال خيرت فيلدرز إن الحزب فاز. وقالت مصادر مقربة لفيلدرز إن النتيجة متوقعة."
+    spans = [span(body, "خيرت فيلدرز", "PER"), span(body, "لفيلدرز", "PER")]
+    person = [e for e in resolve(body, spans) if e.type == "PER"]
+    assert len(person) == 1 and len(person[0].mentions) == 2 and person[0].country == "NLD"
