@@ -98,6 +98,8 @@ class _Doc:
                 continue  # «تابع الآلاف المباراة»: followed, not went on saying
             if c.kind == "part" and c.first > 0 and self.tokens.norms[c.first - 1] in COPULAS:
                 continue  # «أن يكون مفيدا إن …»: a predicate adjective, not «…، مفيدا أن …»
+            if c.kind == "verb" and body[c.start:self.tokens.ends[c.last]].endswith("ة"):
+                continue  # «ستكون تابعة للقيروان»: a ta marbuta ends nouns and adjectives, never a verb form
             if c.kind == "verb" and c.first > 0 and self.tokens.norms[c.first - 1] in MASDAR_BEFORE:
                 continue  # «طلب عدم كشف هويته», «تم كشف …»: a verbal noun, not a reporting verb
             if c.kind == "verb" and c.first > 0 and self.tokens.norms[c.first - 1] in ("من", "ومن") \

@@ -319,3 +319,11 @@ def test_quotes_class_in_a_report_is_a_nominal_cue():
     found = find_quotes(make_article(body))
     assert found[0].text.startswith("قيمة الاستثمارات")
     assert found[1].speaker_text == "الدراسة"
+
+
+# ---------------------------------------------------- a word ending in ta marbuta is no verb («تابعة», «دعاة»)
+def test_quotes_class_ta_marbuta_is_no_verb():
+    body = ("على مسافة ستين كيلومترا منها خمسة عشر ستكون تابعة للولاية ومن المنتظر أن تتحسن وضعية الطريق "
+            "بعد الأشغال.\nوقالت وسائل إعلام تابعة للحركة إن الانفجار ناجم عن قذيفة قديمة لم تنفجر.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["وسائل إعلام تابعة للحركة"]
