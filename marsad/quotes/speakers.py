@@ -276,7 +276,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             break  # «واختتم اللاعب الدولي حديثه»: the object («دراسة حديثة» is a recent study)
         if b > a and n in ("من", "ومن") and b + 1 < limit and tokens[b + 1].norm in SIDE_WORDS_AFTER:
             break  # «المجلس النرويجي من جهته»: the phrase ends before «من جهته»
-        ali = n == "علي" and text[tok.start:tok.end] == "علي"  # the name «علي», not «على» (normalised alike)
+        # the name «علي» and the noun «إمام», not «على» and «أمام» (normalised alike)
+        ali = n == "علي" and text[tok.start:tok.end] == "علي" or n == "امام" and text[tok.start:tok.end][:1] == "إ"
         if b > a and (n in NP_STOPS and not ali or n in RELATIVES or is_addressee(tok)):
             # a relative clause («الفحوصات التي خضع لها اللاعب …») names someone else
             if n in RELATIVES and b - a == 1 and tokens[a].norm in SOURCE_HEADS | {"المسوول", "المصدر"}:

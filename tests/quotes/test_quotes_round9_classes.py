@@ -327,3 +327,10 @@ def test_quotes_class_ta_marbuta_is_no_verb():
             "بعد الأشغال.\nوقالت وسائل إعلام تابعة للحركة إن الانفجار ناجم عن قذيفة قديمة لم تنفجر.")
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["وسائل إعلام تابعة للحركة"]
+
+
+# ---------------------------------------------------- «إمام» (with hamza below) is a noun, «أمام» a preposition
+def test_quotes_class_imam_is_not_the_preposition():
+    body = "قال إمام وخطيب المسجد الكبير الشيخ سامر الخطيب، إن الأخلاق أساس المجتمع المسلم."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text.endswith("الشيخ سامر الخطيب")
