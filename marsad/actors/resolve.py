@@ -18,6 +18,7 @@ from operator import itemgetter
 
 from marsad.actors.agents import find_agents, match_agent
 from marsad.actors.base import (
+    PLACE_STOP,
     RANK_PETRARCH,
     Actor,
     ActorBase,
@@ -180,8 +181,10 @@ def _from_span(body: str, tokens: list[Token], i: int, j: int, typ: str,
         if parts:
             return parts
     country = next((c for c in (country_of_token(tokens[k], base) for k in range(i, j)) if c), None)
-    if country is None:  # names that stand alone first («جامعة صنعاء»: Sanaa, not the Algerian town Djamaa)
+    if country is None:  # names that stand alone first («جامعة صنعاء»: Sanaa, not the Algerian town Djamaa),
+        # then places linked only when named, unless the word is a common noun («لجنة», «مدينة»)
         country = next((a.country for auto in (True, False) for m in inner
+                        if auto or not _common_word(tokens[m.i])
                         for a in [choose([x for x in m.aliases if x.kind != "surname"
                                           and (x.auto if auto else x.actor.type in ("GPE", "LOC"))])]
                         if a is not None and a.country), None)
@@ -260,11 +263,22 @@ def _agent_span(tokens: list[Token], i: int, j: int, base: ActorBase) -> tuple[A
     return found[1], country
 
 
+PLACE_STOP_WORDS = PLACE_STOP
 PLACE_INTRO = frozenset(strip_article(normalize_for_match(w)) for w in """مدينة بلدة قرية مستوطنة محافظة ولاية
 إقليم اقليم منطقة مخيم ضاحية مقاطعة العاصمة""".split())
 
 
 _INTRO_MEMO: dict[str, bool] = {}
+
+
+def _common_word(tok: Token) -> bool:
+    """A word that names a kind of thing (place nouns, role heads, organisation nouns), not one place, though
+    a small town somewhere is spelled the same («مدينة», «لجنة»)."""
+    for form in tok.forms[:3]:
+        k = strip_article(form)
+        if k in PLACE_INTRO or k in LINKS or _head((form,)) or form in PLACE_STOP_WORDS:
+            return True
+    return False
 
 
 def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[_Mention]) -> None:

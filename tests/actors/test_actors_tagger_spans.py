@@ -90,3 +90,9 @@ def test_actors_tagged_surname_with_a_clitic_joins_the_full_name():
     spans = [span(body, "خيرت فيلدرز", "PER"), span(body, "لفيلدرز", "PER")]
     person = [e for e in resolve(body, spans) if e.type == "PER"]
     assert len(person) == 1 and len(person[0].mentions) == 2 and person[0].country == "NLD"
+
+
+def test_actors_span_country_skips_towns_spelled_like_common_nouns():
+    body = "وقال شخص من أصحاب المطاعم في مدينة هانوفر إن الوضع صعب."
+    ents = resolve(body, [span(body, "شخص من أصحاب المطاعم في مدينة هانوفر", "MISC")])
+    assert [e.country for e in ents] == ["DEU"]
