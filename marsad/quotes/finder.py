@@ -318,6 +318,8 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         before = doc.tokens[o - 1] if o > 0 else None
         if before is not None and words <= 4 and any(f in MEDIA_NOUNS for f in before.forms):
             return None  # «كشفت صحيفة "وول ستريت جورنال"»: the name of the medium
+        if before is not None and any(f in ("عنوان", "شعار") for f in before.forms):
+            return None  # «تحت عنوان "…"», «بشعار "…"»: a title or a slogan
         if before is not None and words <= 4 and any(f in NAMED_NOUNS for f in before.forms) \
                 and not any(f.startswith("ال") for f in before.forms):
             return None  # «الأمين العام لحزب "حراك تونس"»: a noun in construct with the name it bears
@@ -983,6 +985,7 @@ def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | N
 
 # Words that open a clause before its verb («ولم يتردد», «وقد أكد», «حيث قالت»).
 LEAD_PARTICLES = frozenset("و ف ثم كما وكما قد وقد لقد لم ولم لن ولن لا ولا حيث بينما ان انه".split())
+H_VERBS = frozenset("نوه وجه نبه توجه شبه".split())  # verbs ending in «ه» («نوّه رئيس الأركان بالدور …»)
 SIDE_WORDS = frozenset("جهته جهتها جانبه جانبها".split())  # «من جهته، عبر …»: a verb comes next
 PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري ويجري".split())  # «وتم الكشف»: no subject follows
 # Verbs that begin like the article («والتقى رئيس الوفد …»).
@@ -1006,7 +1009,8 @@ def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
         return False
     if (bare.startswith("ال") or n.startswith("ال")) and bare not in ARTICLE_LIKE_VERBS:
         return False
-    if head_of(t) or (bare[:1] == "م" and len(bare) >= 5) or (bare.endswith("ه") and not bare.endswith("ها")):
+    if head_of(t) or (bare[:1] == "م" and len(bare) >= 5) or (bare.endswith("ه") and not bare.endswith("ها")
+                                                             and bare not in H_VERBS):
         return False
     return not (doc.mentions and doc.mentions.within(t.start, t.end + 60)[:1]
                 and doc.mentions.within(t.start, t.end + 60)[0].start <= t.start)

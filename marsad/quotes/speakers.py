@@ -262,7 +262,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             # go on past the comma only into an apposition that does not itself stop at once
             nxt = b + 1
             if nxt < limit and _np_word(tokens[nxt], text) and tokens[nxt].norm not in NP_STOPS \
-                    and not is_cue(nxt) and b > a:
+                    and tokens[nxt].norm not in OBJECT_WORDS and not is_cue(nxt) and b > a:
                 b += 1
                 continue
             break

@@ -334,3 +334,14 @@ def test_quotes_class_imam_is_not_the_preposition():
     body = "قال إمام وخطيب المسجد الكبير الشيخ سامر الخطيب، إن الأخلاق أساس المجتمع المسلم."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text.endswith("الشيخ سامر الخطيب")
+
+
+# ------------------------------------------- «نوّه/وجّه» are verbs; a title after «تحت عنوان» is not a quote
+def test_quotes_class_verbs_ending_in_ha_and_titles():
+    body = ("نوه رئيس هيئة الأركان اللواء سامر الخطيب بالدور المحوري لدول التحالف، مؤكدا أن العملية قلبت "
+            "الموازين في المعركة.\nولفت المسؤول العسكري، الانتباه إلى أن تحرير العاصمة يعد من أولويات القوات.\n"
+            'ويعقد الأمين العام للحركة اجتماعا كبيرا تحت عنوان "المرأة حصن منيع ضد الإرهاب والتطرف".')
+    found = find_quotes(make_article(body))
+    assert len(found) == 2
+    assert found[0].speaker_text.startswith("رئيس هيئة الأركان اللواء سامر الخطيب")
+    assert found[1].speaker_text == "المسؤول العسكري"
