@@ -963,6 +963,8 @@ def _np_speaker(doc: _Doc, cue: CueHit, a: int, limit: int) -> tuple[Speaker | N
     if rng is None:
         return None, None
     a, b = rng
+    if cue is not None and cue.cue.lemma == "دعا" and doc.tokens.norms[a] == "الله":
+        return None, None  # «ودعا الله عز وجل أن …»: a prayer; God is addressed, the speaker goes on
     if cue is not None and cue.cue.lemma == "لفت" and b - a == 1 and b < len(doc.tokens) \
             and doc.tokens.norms[b] == "الي":
         return None, None  # «ولفت الانتباه إلى أنه»: the object, whatever its spelling
@@ -1052,7 +1054,10 @@ def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False, s_start: int 
             rng = noun_phrase(toks, k + 1, upto, doc.body, doc.any_cue)
             if rng is not None:
                 first = toks[rng[0]]
-                prep = first.norm[:1] in ("ب", "ل", "ك") and len(first.forms) > 1
+                prep = first.norm[:1] in ("ب", "ل", "ك") and len(first.forms) > 1 \
+                    and not (doc.mentions and doc.mentions.within(first.start, first.end + 60)[:1]
+                             and doc.mentions.within(first.start, first.end + 60)[0].start == first.start)
+                # «كوكاكولا», «بولت»: a name the tagger found, not «ب/ل/ك» + noun
                 if not prep and first.norm not in ("ما", "من"):
                     found = rng
                     if not nearest:

@@ -345,3 +345,18 @@ def test_quotes_class_verbs_ending_in_ha_and_titles():
     assert len(found) == 2
     assert found[0].speaker_text.startswith("رئيس هيئة الأركان اللواء سامر الخطيب")
     assert found[1].speaker_text == "المسؤول العسكري"
+
+
+# ------------------------------------- «ودعا الله أن …»: a prayer addresses God; a tagged name may begin with «ك/ب»
+def test_quotes_class_prayer_keeps_the_speaker():
+    body = ("وقال الشيخ سامر الخطيب إن الإرهابيين لم يتوقفوا عن محاولاتهم لزعزعة الأمن.\n"
+            "ودعا الله عز وجل أن يحمي هذا الوطن الغالي وقيادته من شر الأشرار.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الشيخ سامر الخطيب"] * 2
+
+
+def test_quotes_class_tagged_name_starting_with_kaf():
+    body = "حققت كوكانا أرباحا فصلية أفضل من المتوقع هذا العام وقالت إنها قد تقلص الإنفاق على شراء الأسهم."
+    e1 = entity(body, "e1", "ORG", "كوكانا")
+    (q,) = find_quotes(make_article(body, [e1]))
+    assert q.speaker == "e1"
