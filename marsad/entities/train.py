@@ -25,7 +25,7 @@ TRAIN_FILE = "ANERcorp-CamelLabSplits/ANERCorp_CamelLab_train.txt"
 TABLES = ("gazetteer.tsv", "clusters.tsv", "lexstats.tsv", "selflex.tsv", "selfphr.tsv", "emb.tsv", "wikilex.tsv",
           "wikiphr.tsv")
 #: Feature-set version of the shipped model.
-FEATURES = 3
+FEATURES = 5
 DEFAULTS = {"c1": 0.01, "c2": 0.1, "max_iterations": 200}
 
 

@@ -7,8 +7,8 @@ import pytest
 from marsad.entities.evaluate import evaluate
 
 # Pinned at the shipped model's measured score minus 0.005 (see marsad/resources/ner/MODEL_CARD.md).
-ANERCORP_TEST_F1_FLOOR = 0.690  # measured 0.6950 (CRF, feature set v3, c1=0.01 c2=0.1, 2026-11-29)
-AQMAR_TEST_F1_FLOOR = 0.363  # measured 0.3685 (out of domain)
+ANERCORP_TEST_F1_FLOOR = 0.700  # measured 0.7047 (CRF, feature set v5, c1=0.01 c2=0.1, 2026-11-29)
+AQMAR_TEST_F1_FLOOR = 0.380  # measured 0.3854 (out of domain)
 
 
 @pytest.fixture(scope="module")
@@ -32,4 +32,4 @@ def test_entities_gate_per_type_reported(result):
 
 def test_entities_gate_anercorp_document_level_f1(result):
     f1 = result["anercorp_test"]["document"]["overall"]["f1"]
-    assert f1 >= 0.718, f"ANERcorp test document-level F1 {f1:.4f} fell below the pinned floor (measured 0.7237)"
+    assert f1 >= 0.726, f"ANERcorp test document-level F1 {f1:.4f} fell below the pinned floor (measured 0.7309)"

@@ -18,6 +18,9 @@ python -c "from marsad.entities.train import train; train('$WORK/v2', '$DATA', s
 python tools/ner/build_selflex.py "$WORK/v2/ner.crfsuite" "$WORK/v2" "$WORK/emb/corpus.txt" "$WORK/self" \
     --features 2 --every 3 --tokens 2500000
 cp "$WORK/self/selflex.tsv" "$WORK/self/selfphr.tsv" marsad/resources/ner/
+# 2c. WikiFANE gold lexical priors (feature set v5): per-word label-share buckets and typed multi-word names
+#     (fine types mapped by marsad/resources/ner/wikifane_types.tsv); train() below rebuilds the same two tables
+python tools/ner/build_wikilex.py "$DATA" marsad/resources/ner
 # 3. CRF on the full ANERcorp train split (hyper-parameters in marsad/entities/train.py DEFAULTS)
 python -c "from marsad.entities.train import train; train('marsad/resources/ner', '$DATA', seed=13)"
 # 4. scores
