@@ -12,13 +12,14 @@ speaker phrase (or any mention of its speaker entity) overlaps the gold speaker 
 speaker phrase is the same name as the gold span (equal after ``normalize_for_match``): the issue defines the
 speaker as an entity, and one name within one article is one entity.
 
-    python -m marsad.quotes.evaluate            # dev, test, test2, test3 and the three test halves pooled
+    python -m marsad.quotes.evaluate            # dev, test, test2, test3, test4 and the four test halves pooled
     python -m marsad.quotes.evaluate --split dev --errors
 
-Splits and their files: ``dev`` = ``gold_dev.jsonl`` + ``gold_dev2.jsonl`` + ``gold_dev3.jsonl`` (``dev2`` and
-``dev3`` alone: the 12 dev articles of the round-8 and round-9 blind draws), ``test`` = ``gold_test.jsonl``,
-``test2`` = ``gold_test2.jsonl`` and ``test3`` = ``gold_test3.jsonl`` (the second and third blind test halves);
-``tests`` pools test, test2 and test3.
+Splits and their files: ``dev`` = ``gold_dev.jsonl`` + ``gold_dev2.jsonl`` + ``gold_dev3.jsonl`` +
+``gold_dev4.jsonl`` (``dev2``, ``dev3`` and ``dev4`` alone: the 12 dev articles of the round-8, 9 and 10 blind
+draws), ``test`` = ``gold_test.jsonl``, ``test2``, ``test3`` and ``test4`` = ``gold_test2.jsonl``,
+``gold_test3.jsonl`` and ``gold_test4.jsonl`` (the second, third and fourth blind test halves); ``tests`` pools
+test, test2, test3 and test4.
 """
 
 from __future__ import annotations
@@ -41,13 +42,15 @@ REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO / "eval" / "quotes"
 BODY_RULE = "paragraphs-stripped-joined-newline"
 SPLIT_FILES = {
-    "dev": ("gold_dev.jsonl", "gold_dev2.jsonl", "gold_dev3.jsonl"),
+    "dev": ("gold_dev.jsonl", "gold_dev2.jsonl", "gold_dev3.jsonl", "gold_dev4.jsonl"),
     "dev2": ("gold_dev2.jsonl",),
     "dev3": ("gold_dev3.jsonl",),
+    "dev4": ("gold_dev4.jsonl",),
     "test": ("gold_test.jsonl",),
     "test2": ("gold_test2.jsonl",),
     "test3": ("gold_test3.jsonl",),
-    "tests": ("gold_test.jsonl", "gold_test2.jsonl", "gold_test3.jsonl"),
+    "test4": ("gold_test4.jsonl",),
+    "tests": ("gold_test.jsonl", "gold_test2.jsonl", "gold_test3.jsonl", "gold_test4.jsonl"),
 }
 
 
@@ -113,8 +116,8 @@ def read_gold_rows(path: Path, root: Path | None = None, *, need_digest: bool = 
 
 
 def load_gold(split: str, root: Path | None = None) -> list[GoldArticle]:
-    """The gold articles of a split (``SPLIT_FILES``: dev, dev2, dev3, test, test2, test3, or tests = the three
-    test halves)."""
+    """The gold articles of a split (``SPLIT_FILES``: dev, dev2, dev3, dev4, test, test2, test3, test4, or
+    tests = the four test halves)."""
     if split not in SPLIT_FILES:
         raise GoldDataError(f"unknown gold split {split!r} (one of {', '.join(SPLIT_FILES)})")
     return [GoldArticle(row["id"], body, row["quotes"])
@@ -210,7 +213,7 @@ def score(articles: list[GoldArticle], use_ner: bool = True, errors: list | None
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m marsad.quotes.evaluate", description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=[*SPLIT_FILES, "all"], default="all",
-                    help="all: dev, test, test2, test3 and tests (test + test2 + test3 pooled)")
+                    help="all: dev, test, test2, test3, test4 and tests (the four test halves pooled)")
     ap.add_argument("--errors", action="store_true", help="list misses, spurious quotes and wrong speakers")
     ap.add_argument("--no-ner", action="store_true", help="do not use marsad.entities even when available")
     args = ap.parse_args(argv)
@@ -219,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     use_ner = not args.no_ner and ner_available()
     print(f"entities: {'NER + actors' if use_ner else 'none'}", file=sys.stderr)
-    for split in (["dev", "test", "test2", "test3", "tests"] if args.split == "all" else [args.split]):
+    for split in (["dev", "test", "test2", "test3", "test4", "tests"] if args.split == "all" else [args.split]):
         errs: list | None = [] if args.errors else None
         res = score(load_gold(split), use_ner, errs)
         print(json.dumps({"split": split, **res}, ensure_ascii=False))

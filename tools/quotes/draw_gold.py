@@ -1,7 +1,8 @@
-"""Draw a blind round of articles for the quote gold set (``eval/quotes/README.md``, rounds 8 and 9).
+"""Draw a blind round of articles for the quote gold set (``eval/quotes/README.md``, rounds 8 to 10).
 
     .venv/bin/python tools/quotes/draw_gold.py --seed 20261133 --out /tmp/round8.json
     .venv/bin/python tools/quotes/draw_gold.py --seed 20261134 --test-split test3 --out /tmp/round9.json
+    .venv/bin/python tools/quotes/draw_gold.py --seed 20261135 --test-split test4 --out /tmp/round10.json
 
 SaudiNewsNet articles of 500-1,600 body characters, one from each of ``--outlets`` outlets (outlets shuffled by
 the seed), and ``--ant`` ANT articles of 400-1,500 characters from the news categories; each has a reporting verb
