@@ -109,6 +109,7 @@ class FastCrf:
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
+        self._blocks: dict[tuple[str, str], np.ndarray] = {}  # (prefix, tag) -> weights around a phrase tag
 
     # -- scores -----------------------------------------------------------------------------------------------
 
@@ -216,8 +217,10 @@ class FastCrf:
             pair = self._pair
             for kind in self._kinds:
                 k = kind[0]
-                facts = [x[k] for x in infos]
-                pids = [pair(kind, ab) for ab in itertools.pairwise(facts)]
+                pairs = list(itertools.pairwise([x[k] for x in infos]))
+                pids = list(map(self._pid[kind].get, pairs, itertools.repeat(-1)))
+                if -1 in pids:  # pairs not seen yet get their rows made
+                    pids = [p if p >= 0 else pair(kind, ab) for p, ab in zip(pids, pairs)]
                 rows = self._prows[kind]
                 E[:-1] += rows[0, pids]
                 E[1:] += rows[1, pids]
@@ -230,31 +233,30 @@ class FastCrf:
                 if n > 3:
                     E[3:] += on[:n - 3, None] * v
         bares = [x[1] for x in infos]
-        vec = self._vec
-        for j, tags in enumerate(fz.gaz.match(bares)):
-            for t in tags:
-                E[j] += vec("g=" + t)
-                for d in _OFFSETS:
-                    i = j - d
-                    if 0 <= i < n:
-                        E[i] += vec(f"{d}g={t}")
+        tables = [(fz.gaz, "g", 2)]
         if fz.version >= 3 and fz.selfphr:
-            for j, tags in enumerate(fz.selfphr.match(bares)):
-                for t in tags:
-                    E[j] += vec("ph=" + t)
-                    if j + 1 < n:
-                        E[j + 1] += vec("-1ph=" + t)
-                    if j >= 1:
-                        E[j - 1] += vec("1ph=" + t)
+            tables.append((fz.selfphr, "ph", 1))
         if fz.version >= 5 and fz.wikiphr:
-            for j, tags in enumerate(fz.wikiphr.match(bares)):
+            tables.append((fz.wikiphr, "kp", 1))
+        for table, prefix, reach in tables:
+            for j, tags in enumerate(table.match(bares)):
                 for t in tags:
-                    E[j] += vec("kp=" + t)
-                    if j + 1 < n:
-                        E[j + 1] += vec("-1kp=" + t)
-                    if j >= 1:
-                        E[j - 1] += vec("1kp=" + t)
+                    # the tag's weights at tokens j - reach .. j + reach, added as one block
+                    block = self._block(prefix, t, reach)
+                    lo, hi = max(0, j - reach), min(n, j + reach + 1)
+                    E[lo:hi] += block[lo - j + reach:hi - j + reach]
         return E
+
+    def _block(self, prefix: str, tag: str, reach: int) -> np.ndarray:
+        """Weights of a phrase tag on the tokens around it: row ``reach`` is the tagged token's own
+        ``prefix=tag``, row ``reach + k`` the token k to its right (which sees the tag at offset -k)."""
+        key = (prefix, tag)
+        b = self._blocks.get(key)
+        if b is None:
+            b = self._blocks[key] = np.array(
+                [self._vec(f"{k}{prefix}={tag}") if k else self._vec(f"{prefix}={tag}")
+                 for k in range(reach, -reach - 1, -1)])
+        return b
 
     def emissions_from_features(self, feats: list) -> np.ndarray:
         """State scores from ``Featurizer.sentence`` output (lists of names, or dicts of name -> value)."""
