@@ -222,6 +222,7 @@ class _Context:
     def __init__(self, body: str, tokens: list[Token], mentions: list):
         self.body, self.tokens, self.mentions = body, tokens, mentions
         self.breaks: list[int] | None = None  # offsets of sentence ends and line breaks
+        self.by_sentence: dict[int, list] = {}
         self.doc: tuple[str | None, float] | None = None
 
     def _article(self) -> tuple[str | None, float]:
@@ -244,13 +245,18 @@ class _Context:
     def country(self, k: int) -> tuple[str | None, float]:
         if self.breaks is None:
             self.breaks = [m.start() for m in _BREAK.finditer(self.body)]
+            # mentions with a country, by sentence (the index of the first break after their start)
+            self.by_sentence = {}
+            for m in self.mentions:
+                if m.country:
+                    self.by_sentence.setdefault(bisect_right(self.breaks, m.start), []).append(m)
         breaks = self.breaks
         s = bisect_right(breaks, self.tokens[k].start)
         lo = breaks[s - 1] if s else -1
         hi = breaks[s] if s < len(breaks) else len(self.body)
         best: dict[str, list[float]] = {}
-        for m in self.mentions:
-            if not m.country or not lo < m.start < hi:
+        for m in self.by_sentence.get(s, ()):
+            if not lo < m.start < hi:
                 continue
             w = 1.0 if m.type in PLACE_TYPES else 0.5
             d = abs(m.i - k)

@@ -147,8 +147,11 @@ class ActorBase:
     prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every prefix of every alias key
     auto_keys: set[tuple[str, ...]] = field(default_factory=set)  # keys with an alias that may stand alone
     auto_prefixes: set[tuple[str, ...]] = field(default_factory=set)  # every prefix of those keys
-    auto_memo: dict = field(default_factory=dict)  # word → whether a form begins an alias that may stand alone
-    memo: dict = field(default_factory=dict)  # per-word facts the matcher derives (word → bool)
+    start_keys: dict = field(default_factory=dict)  # word → its forms that begin an alias
+    auto_start_keys: dict = field(default_factory=dict)  # word → its forms that begin an alias standing alone
+    inner_keys: set[str] = field(default_factory=set)  # keys found after the first word of some alias
+    inner_memo: dict = field(default_factory=dict)  # word → whether a form may continue an alias
+    choice_memo: dict = field(default_factory=dict)  # (keys, exact keys, auto only) → (aliases, confidence)
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
     agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun
     agent_prefixes: set[tuple[str, ...]] = field(default_factory=set)
@@ -187,6 +190,7 @@ class ActorBase:
         self.by_keys[keys].append(alias)
         for n in range(1, len(keys) + 1):
             self.prefixes.add(keys[:n])
+        self.inner_keys.update(keys[1:])
         if auto:
             self.auto_keys.add(keys)
             for n in range(1, len(keys) + 1):

@@ -67,17 +67,6 @@ def _orig_offset(tok: Token, trimmed: int) -> int:
     return tok.start + n.to_original(trimmed)
 
 
-def _starts(base: ActorBase, tok: Token, auto_only: bool = False) -> bool:
-    """Whether any form of the token begins an alias (of those that may stand alone with ``auto_only``),
-    memoised per word on the base."""
-    memo = base.auto_memo if auto_only else base.memo
-    hit = memo.get(tok.norm)
-    if hit is None:
-        prefixes = base.auto_prefixes if auto_only else base.prefixes
-        hit = memo[tok.norm] = any((k[0],) in prefixes for k in token_keys(tok))
-    return hit
-
-
 def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = None,
          auto_only: bool = True, skip: bytearray | None = None) -> list[Match]:
     """Non-overlapping alias matches in ``tokens[lo:hi]``, left to right, longest first.
@@ -89,54 +78,65 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     # an alias that may stand alone extends only prefixes of such aliases: walking those alone gives the same
     # matches, and far fewer words begin one (most places and surnames are linked only when tagged)
     if auto_only:
-        prefixes, complete, memo = base.auto_prefixes, base.auto_keys, base.auto_memo
+        prefixes, complete, memo = base.auto_prefixes, base.auto_keys, base.auto_start_keys
     else:
-        prefixes, complete, memo = base.prefixes, base.by_keys, base.memo
+        prefixes, complete, memo = base.prefixes, base.by_keys, base.start_keys
     out: list[Match] = []
-    # the words that may begin an alias, found with C-level loops: the memo answers almost every word
+    # the forms of each word that begin an alias (empty for most words), found with C-level loops: the memo
+    # answers almost every word
     flags = list(map(memo.get, map(_NORM, islice(tokens, lo, hi))))
     if None in flags:
         k = -1
         while None in flags:
             k = flags.index(None, k + 1)
-            flags[k] = _starts(base, tokens[lo + k], auto_only)
+            tok = tokens[lo + k]
+            flags[k] = memo[tok.norm] = tuple(f for f in token_keys(tok) if (f[0],) in prefixes)
     i = lo  # first token not yet taken by a match
     for pos in compress(range(lo, hi), flags):
         if pos < i or (skip is not None and skip[pos]):
             continue
         best = None
-        for stem, exact, trimmed in token_keys(tokens[pos]):
-            if (stem,) not in prefixes:
-                continue
-            found = _walk(tokens, pos, hi, (stem,), (exact,), prefixes, complete)
+        for stem, exact, trimmed in flags[pos - lo]:
+            found = _walk(tokens, pos, hi, (stem,), (exact,), prefixes, complete, base)
             if found is not None:
                 best = (found[0], found[1], trimmed, found[2])
                 break  # whole word before stripped forms
         if best is None:
             continue
         end, keys, trimmed, text_exact = best
-        same = [a for a in base.by_keys[keys] if a.auto or not auto_only]
-        exact_same = [a for a in same if a.exact == text_exact]
-        chosen = exact_same or same
-        chosen.sort(key=lambda a: KIND_ORDER[a.kind])
+        choice = base.choice_memo.get((keys, text_exact, auto_only))
+        if choice is None:
+            same = [a for a in base.by_keys[keys] if a.auto or not auto_only]
+            exact_same = [a for a in same if a.exact == text_exact]
+            chosen = exact_same or same
+            chosen.sort(key=lambda a: KIND_ORDER[a.kind])
+            choice = base.choice_memo[(keys, text_exact, auto_only)] = (tuple(chosen), 1.0 if exact_same else 0.9)
         start = _orig_offset(tokens[pos], trimmed)
-        out.append(Match(pos, end, start, tokens[end - 1].end, tuple(chosen), 1.0 if exact_same else 0.9))
+        out.append(Match(pos, end, start, tokens[end - 1].end, choice[0], choice[1]))
         i = end
     return out
 
 
-def _walk(tokens, pos, hi, keys, exacts, prefixes, complete):
+def _continues(base: ActorBase, tok: Token) -> bool:
+    """Whether any form of the token is a word some alias has after its first (memoised per word)."""
+    hit = base.inner_memo.get(tok.norm)
+    if hit is None:
+        hit = base.inner_memo[tok.norm] = any(k[0] in base.inner_keys for k in token_keys(tok))
+    return hit
+
+
+def _walk(tokens, pos, hi, keys, exacts, prefixes, complete, base):
     """Longest complete alias extending ``keys`` from token ``pos``: (end, keys, exact keys) or None."""
     best = (pos + 1, keys, exacts) if keys in complete else None
     nxt = pos + 1
     while nxt < hi - 1 and tokens[nxt].norm in QUOTES:
         nxt += 1
-    if nxt >= hi:
+    if nxt >= hi or not _continues(base, tokens[nxt]):
         return best
     for stem, exact, _ in token_keys(tokens[nxt]):
         k2 = keys + (stem,)
         if k2 in prefixes:
-            found = _walk(tokens, nxt, hi, k2, exacts + (exact,), prefixes, complete)
+            found = _walk(tokens, nxt, hi, k2, exacts + (exact,), prefixes, complete, base)
             if found is not None and (best is None or found[0] > best[0]):
                 best = found
     return best

@@ -294,9 +294,9 @@ def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[
             k = flags.index(None, k + 1)
             prev = tokens[k]
             flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
-    starts = base.memo
+    starts = base.start_keys
     for k in compress(range(1, len(tokens)), flags):
-        if taken[k] or starts.get(tokens[k].norm) is False:
+        if taken[k] or starts.get(tokens[k].norm) == ():
             continue  # taken, or a word that begins no alias at all
         found = scan(tokens, base, k, min(k + 4, len(tokens)), auto_only=False)
         if not found or found[0].i != k or any(taken[found[0].i:found[0].j]):
