@@ -88,6 +88,15 @@ def load_phrases(path: Path) -> Gazetteer:
 _NOSELF = ("u", "u", "u", "u")
 
 
+def _first_hit(table: dict, n: str, default: tuple) -> tuple:
+    """The entry of the first of ``n``'s stem candidates (whole word first) that ``table`` holds."""
+    for c in stem_candidates(n):
+        st = table.get(c)
+        if st is not None:
+            return st
+    return default
+
+
 def load_emb(path: Path) -> dict[str, tuple[float, ...]]:
     """Read ``emb.tsv`` (word TAB space-separated reduced word2vec values; ``tools/ner/build_embfeat.py``)."""
     out: dict[str, tuple[float, ...]] = {}
@@ -147,25 +156,13 @@ class Featurizer:
         return fz
 
     def _self(self, n: str) -> tuple[str, str, str, str]:
-        for c in stem_candidates(n):
-            st = self.selflex.get(c)
-            if st is not None:
-                return st
-        return _NOSELF
+        return _first_hit(self.selflex, n, _NOSELF)
 
     def _wiki(self, n: str) -> tuple[str, str, str, str]:
-        for c in stem_candidates(n):
-            st = self.wikilex.get(c)
-            if st is not None:
-                return st
-        return _NOSELF
+        return _first_hit(self.wikilex, n, _NOSELF)
 
     def _stats(self, n: str) -> tuple[str, str]:
-        for c in stem_candidates(n):
-            st = self.lexstats.get(c)
-            if st is not None:
-                return st
-        return ("u", "u")
+        return _first_hit(self.lexstats, n, ("u", "u"))
 
     def _cluster(self, n: str) -> tuple[str, str, str]:
         cl = self.clusters.get(n)
