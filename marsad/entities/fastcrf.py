@@ -303,42 +303,39 @@ class FastCrf:
         """:meth:`viterbi_scores` for many sentences at once, stepping all of them together.
 
         One numpy step per token position instead of one per token: a document of 12 sentences costs the
-        Python loop of its longest sentence. Same sums in the same order, so the same labels (ties included).
+        Python loop of its longest sentence. Sentences go longest first, so the ones still running at a step
+        are a prefix of the batch. Same sums in the same order, so the same labels (ties included).
         """
         out: list[list[str]] = [[] for _ in Es]
-        idx = [i for i, E in enumerate(Es) if len(E)]
+        idx = sorted((i for i, E in enumerate(Es) if len(E)), key=lambda i: -len(Es[i]))
         if not idx:
             return out
         T = self.T
         K = T.shape[0]
-        lengths = np.array([len(Es[i]) for i in idx])
-        n = int(lengths.max())
-        B = len(idx)
+        lengths = [len(Es[i]) for i in idx]
+        n, B = lengths[0], len(idx)
         S = np.zeros((B, n, K))
         for b, i in enumerate(idx):
             S[b, :lengths[b]] = Es[i]
+        alive = np.searchsorted(-np.array(lengths), -np.arange(n), side="left")  # sentences longer than t
         back = np.zeros((n, B, K), dtype=np.intp)
-        score = S[:, 0]
+        score = S[:, 0].copy()
         rows = np.arange(B)[:, None]
         cols = np.arange(K)[None, :]
         for t in range(1, n):
-            cand = score[:, :, None] + T  # (B, from, to)
+            m = alive[t]
+            cand = score[:m, :, None] + T  # (sentence, from, to)
             b = cand.argmax(1)
-            back[t] = b
-            new = cand[rows, b, cols] + S[:, t]
-            live = (lengths > t)[:, None]
-            score = np.where(live, new, score)  # a finished sentence keeps its last scores
-        k = score.argmax(1)
-        path = np.zeros((B, n), dtype=np.intp)
-        ar = np.arange(B)
-        for t in range(n - 1, 0, -1):
-            live = lengths > t
-            path[live, t] = k[live]
-            k = np.where(live, back[t, ar, k], k)
-        path[:, 0] = k
+            back[t, :m] = b
+            score[:m] = cand[rows[:m], b, cols] + S[:m, t]
         labels = self.labels
-        for b, i in enumerate(idx):
-            out[i] = [labels[j] for j in path[b, :lengths[b]]]
+        for bi, i in enumerate(idx):
+            k = int(score[bi].argmax())
+            path = [k]
+            for t in range(lengths[bi] - 1, 0, -1):
+                k = int(back[t, bi, k])
+                path.append(k)
+            out[i] = [labels[j] for j in reversed(path)]
         return out
 
     def viterbi_many(self, sents: list[list[str]]) -> list[list[str]]:
