@@ -57,7 +57,11 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
                 i += 1
                 continue
             done = False
-            for first in dict.fromkeys((keys[i], _strip1(toks[i]))):  # whole word first: a set's order varies by run
+            k1, k2 = keys[i], _strip1(toks[i])
+            if k1 not in by_first and k2 not in by_first:
+                i += 1
+                continue
+            for first in (k1,) if k1 == k2 else (k1, k2):  # whole word first (a set's order would vary by run)
                 for k in by_first.get(first, ()):
                     n = len(k)
                     if i + n <= len(toks) and all(labs[i + j] == "O" for j in range(n)) and \
