@@ -22,12 +22,12 @@ from marsad.actors.base import strip_article
 from marsad.actors.roles import HONORIFICS, head_of
 from marsad.quotes.tokens import tokens_of
 from marsad.records import Article, Quote
-from marsad.text import sentences
+from marsad.text import normalize_for_match, sentences
 
 SPEECH = frozenset({"verb", "part", "colon", "noun"})
 # A complementizer after these words is not reported speech («بعد أن», «إلا أن», «يجب أن»).
 NOT_AFTER = frozenset("بعد قبل منذ حين دون بدون رغم يجب ينبغي يمكن يريد بد لابد الا حتي لو كما مثل بمجرد "
-                      "شرط ضروره امكانيه اجل عسي شانه شانها شانهم".split())  # «من شأنها أن»: likely to
+                      "شرط ضروره امكانيه اجل عسي عساني عساه عساها عسانا شانه شانها شانهم".split())  # «من شأنها أن»: likely to
 PREPOSITIONS = frozenset("علي في عن من الي مع ل ب عبر حول ضد لدي بين".split())
 TRAILING_WORDS = frozenset("لكنه لكنها لكن و كما فيما بينما حيث الذي والذي التي والتي وهو ما وهي".split())
 WINDOW = {"verb": 25, "noun": 14, "part": 6, "colon": 8}
@@ -59,6 +59,7 @@ MASDAR_BEFORE = frozenset("عدم وعدم بعدم لعدم تم يتم وتم 
 STATEMENTS = frozenset("تصريح تصريحات حديث مقابله كلمه تغريده تدوينه مداخله لقاء حوار".split())
 INFERENCE_SUBJECTS = frozenset("مما هذا وهذا هذه وهذه ذلك وذلك".split())
 # definite sources that may well speak after «هذا/هذه» («هذه الدراسة تؤكد أن», «هذه الوزارة تؤكد»)
+SAME = frozenset("نفس ذات".split())  # «حسب نفس المصدر»
 SOURCE_NOUNS_DEF = frozenset("الدراسه التقرير البيان الوزاره الهيئه المنظمه الحكومه الصحيفه الوكاله".split())
 # Before a participle these make it a predicate («يكون مفيدا», «كان معتبرا»), not an adverbial cue.
 COPULAS = frozenset("كان كانت يكون تكون سيكون ستكون ليس ليست اصبح اصبحت يصبح تصبح بات باتت يبدو تبدو".split())
@@ -288,6 +289,8 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
             if j < len(doc.tokens) and doc.tokens.norms[j] in COMPLEMENTIZERS:
                 return None  # «وأضاف "الأحمدي" أنه …»: the marked name is the subject of the reported clause
     o = doc.tok(ms.open)
+    if o >= 2 and doc.tokens.norms[o - 1] == ":" and any(f in ("عنوان", "شعار") for f in doc.tokens[o - 2].forms):
+        return None  # «… بعنوان: "…"»: a title or a slogan, with a colon before it
     p_start = body.rfind("\n", 0, ms.open) + 1
     first = max(doc.tok(p_start), o - 27)
     ci = bisect_left(doc.cue_firsts, o) - 1
@@ -417,6 +420,8 @@ def _next_speaker_clause(doc: _Doc, colon: int, pe: int) -> int:
         if c.kind == "part" and c.first > 0 and doc.tokens.norms[c.first - 1] in ("،", ",") \
                 and any(doc.is_colon(x) for x in range(c.last + 1, min(len(doc.tokens), c.last + 3))):
             return doc.tokens.starts[c.first - 1]  # «…، مضيفا: …»: the participle gives the floor again
+        if c.kind == "part" and c.first > 0 and doc.tokens.norms[c.first - 1] in ("،", ",") and _has_complement(doc, c):
+            return doc.tokens.starts[c.first - 1]  # «…، مبينا أنه …»: the participle's clause is a quote of its own
         if c.kind not in ("verb", "colon"):
             continue
         clause = doc.clause_start(c.start)
@@ -538,6 +543,8 @@ def _reported(doc: _Doc) -> list[Found]:
                 continue  # «محطة (إن.تي.في)»: letters of a name, not «إن»
             if norms[k - 1] in NOT_AFTER:
                 break
+            if norms[k - 1] == "علي" and norms[k - 2] in KEEN:
+                break  # «الذي كان حريصا على أن يكون …», «عملت على أن»: a purpose, not the cue's reported words
             if n in BARE_COMPLEMENTIZERS:
                 if k + 1 >= len(norms) or norms[k + 1] == "كي":  # «بان كي مون»
                     break
@@ -654,6 +661,8 @@ def _names_source(doc: _Doc, j: int, lexicon: CueLexicon) -> bool:
         if k >= len(toks):
             return False
         t = toks[k]
+        if k == j and t.norm in SAME:
+            continue  # «وحسب نفس المصدر», «وبحسب ذات المصدر»: the same source again
         if t.norm in '«"“':
             ms = next((m for m in doc.marks if m.open == t.start), None)
             if ms is not None and ms.close is not None and doc.words(ms.start, ms.end) <= 4:
@@ -727,8 +736,27 @@ def _clause_initial(doc: _Doc, v: CueHit) -> bool:
         or prev in ("جهته", "جهتها", "جانبه", "جانبها", "بدوره", "بدورها")
 
 
-def _subjects(doc: _Doc) -> list[tuple[int, Speaker]]:
-    """(position, subject) of every clause-initial reporting verb with a subject after it (VSO)."""
+def _gender(c: CueHit | None) -> str | None:
+    """"m" or "f" as a reporting verb or participle is written («قال/يقول/مؤكدا», «قالت/تقول/مؤكدة»); None for
+    plurals, forms with a pronoun, nominal cues and attributions."""
+    if c is None or c.kind not in ("verb", "part", "colon"):
+        return None
+    f, lem = c.cue.form, normalize_for_match(c.cue.lemma)
+    if f[:1] in ("و", "ف") and f[:1] != lem[:1]:
+        f = f[1:]
+    if c.kind != "verb":
+        return "m" if f.endswith("ا") else "f" if f.endswith("ه") else None
+    if f == lem:
+        return "m"
+    if f == lem + "ت":
+        return "f"
+    if f.endswith(("وا", "ون", "ه", "ها", "هم")):
+        return None
+    return "m" if f[:1] == "ي" else "f" if f[:1] == "ت" else None
+
+
+def _subjects(doc: _Doc) -> list[tuple[int, Speaker, str | None]]:
+    """(position, subject, verb gender) of every clause-initial reporting verb with a subject after it (VSO)."""
     out = []
     for v in doc.cues:
         if v.kind != "verb" or not _clause_initial(doc, v):
@@ -736,7 +764,7 @@ def _subjects(doc: _Doc) -> list[tuple[int, Speaker]]:
         limit = min(len(doc.tokens), v.last + 2 + MAX_NP, doc.tok(doc.paragraph_end(v.end)))
         rng = noun_phrase(doc.tokens, v.last + 1, limit, doc.body, doc.any_cue)
         if rng is not None and v.cue.lemma != "نقل":
-            out.append((v.start, _speaker_from(doc, *rng)))
+            out.append((v.start, _speaker_from(doc, *rng), _gender(v)))
     return out
 
 
@@ -791,12 +819,14 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
     subjects = _subjects(doc)
     si = 0
     last: Speaker | None = None
+    last_g: str | None = None
+    history: list[tuple[Speaker, str | None]] = []  # earlier speakers and the gender of the verb that named them
     last_sentence = None
     for f in found:
         pos = min(f.start, f.cue.start) if f.cue else f.start
         while si < len(subjects) and subjects[si][0] < pos:
             if not _scripture(doc, subjects[si][1]):
-                last = subjects[si][1]
+                last, last_g = subjects[si][1], subjects[si][2]
             si += 1
         via = None
         hint = f.speaker_hint or ("carry",)
@@ -819,6 +849,15 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
                 sp, via = _quoted_from(doc, sp)
         else:
             sp = carried.get()
+        g = _gender(f.cue) if hint[0] in ("np", "cue") else None
+        if sp is not None and carried.done and sp is carried.value and g and last_g and g != last_g:
+            # «وأعلنت المملكة أنها … . وقال إن …»: a masculine verb does not go on with a speaker a feminine
+            # verb named (nor the reverse); the latest quote speaker of this paragraph named with the verb's own
+            # gender speaks
+            p_start = doc.body.rfind("\n", 0, pos) + 1
+            other = next((h for h, hg in reversed(history) if hg == g and h.start >= p_start), None)
+            if other is not None:
+                sp = _refresh(doc, other, pos)
         if f.tail is not None and f.tail[0] == "via":
             via = via or _source_speaker(doc, f.tail[1], f.tail[2])
         elif f.tail is not None and (sp is None or sp is carried.value):
@@ -830,6 +869,8 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
         if sp is not None and not (hint[0] == "aside" and _document(doc, hint[1])) and not _scripture(doc, sp):
             # a document cited in passing («، وفق بلاغ للوزارة،») does not go on speaking
             last = sp
+            last_g = g
+            history.append((sp, g))
             last_sentence = sent
     return out
 
@@ -991,6 +1032,8 @@ H_VERBS = frozenset("نوه وجه نبه توجه شبه".split())  # verbs end
 SIDE_WORDS = frozenset("جهته جهتها جانبه جانبها".split())  # «من جهته، عبر …»: a verb comes next
 PASSIVE_AUX = frozenset("تم يتم وتم ويتم جري يجري وجري ويجري".split())  # «وتم الكشف»: no subject follows
 # Verbs that begin like the article («والتقى رئيس الوفد …»).
+KEEN = frozenset("حريص حريصا حريصه حريصين حريصون حرص وحرص حرصت وحرصت يحرص تحرص عازم عازما عازمه عازمون عازمين "
+                 "قادر قادرا قادره قادرين قادرون عمل وعمل عملت وعملت يعمل ويعمل تعمل وتعمل".split())
 ARTICLE_LIKE_VERBS = frozenset("التقي التقت التقوا التزم التزمت التزموا التحق التحقت التمس التمست القي القت القوا".split())
 NOT_VERBS = PREPOSITIONS | NP_STOPS | START_STOPS | COMPLEMENTIZERS | RELATIVES | PASSIVE_AUX | frozenset(
     "حول لدي بعض كل هذا هذه ذلك تلك هناك هنا هو هي هم هما انا نحن وهو وهي وهم لان لانه لانها لانهم اذ اذا لو لولا عندما حين حينما بعدما "
@@ -1215,8 +1258,9 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
                     sp, via = _np_speaker(doc, v, v.last + 1, cue.first)
                     if sp is not None:
                         return sp, via
-                elif prev not in RELATIVES:
-                    # «هول يؤكد أنه …، قائلا»: the subject before the sentence's reporting verb
+                elif prev not in RELATIVES and not doc.any_cue(v.first - 1):
+                    # «هول يؤكد أنه …، قائلا»: the subject before the sentence's reporting verb (not the verb
+                    # of «وأضاف يقول: …، موضحا»: that one's subject or the carried speaker speaks)
                     rng = subject_before(doc.tokens, v.first, doc.tok(doc.clause_start(v.start)), False)
                     if rng is not None:
                         return _speaker_from(doc, *rng), None

@@ -27,7 +27,7 @@ from marsad.text import normalize_for_match
 
 # Verbs whose form with a pronoun reads as a common noun once folded: «رأيه» his opinion, «أبرزها» the foremost
 # of them, «إضافة» addition, «إشارة» sign, «إفادة» statement, «إجابة» answer, «إبانة», «إدانة», «إشادة».
-NO_PRONOUN_SUFFIX = frozenset({"رأى", "أبرز", "أضاف", "أشار", "أفاد", "أجاب", "أبان", "أدان", "أشاد"})
+NO_PRONOUN_SUFFIX = frozenset({"رأى", "أبرز", "أضاف", "أشار", "أفاد", "أجاب", "أبان", "أدان", "أشاد", "كتب"})
 KINDS = frozenset({"verb", "part", "colon", "noun", "attr", "tag", "stop", "source"})
 
 

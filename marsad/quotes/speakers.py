@@ -42,6 +42,7 @@ SIDE_WORDS_AFTER = frozenset("جهته جهتها جانبه جانبها جهت
 SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".split())  # «من جانب آخر», «من جهة أخرى»: adverbials
 # «طالبا عدم الكشف عن اسمه», «من دون ذكر اسمه»: a negated verbal noun or one's own name is never the subject
 NOT_SUBJECTS = frozenset("عدم اسمه اسمها اسمهم هويته هويتها هويتهم".split())
+WRITTEN_OBJECTS = frozenset("منشورا تغريده تدوينه مقالا".split())  # «وكتب X منشورا»
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence
 SOURCE_HEADS = frozenset("مصدر مصادر مسوول مسوولون مسوولين".split())
@@ -272,6 +273,10 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             break  # «نقلت الإذاعة عن مصدر أمني كبير القول إن …»: the saying, not the source
         if b > a and n in ("هذا", "هذه") and b + 1 < limit and tokens[b + 1].norm in TIME_NOUNS:
             break  # «وقالت الحكومة هذا الأسبوع إنها …»: a time phrase
+        if b > a and n in TIME_NOUNS and b + 1 < limit and tokens[b + 1].norm in TIME_ADJECTIVES:
+            break  # «وأعلنت الوزارة العام الماضي أنها …» (not «المدير العام»)
+        if b > a and n in WRITTEN_OBJECTS:
+            break  # «وكتب زوكربيرغ منشورا على …», «وكتب الرئيس تغريدة …»: the object, not the subject
         if b > a and n in OBJECT_WORDS and tokens[b - 1].norm.startswith("ال"):
             break  # «واختتم اللاعب الدولي حديثه»: the object («دراسة حديثة» is a recent study)
         if b > a and n in ("من", "ومن") and b + 1 < limit and tokens[b + 1].norm in SIDE_WORDS_AFTER:
@@ -305,6 +310,7 @@ def _np_word(tok: Token, text: str) -> bool:
     return tok.is_word
 
 
+TIME_ADJECTIVES = frozenset("الماضي الماضيه المقبل المقبله القادم القادمه الجاري الحالي المنصرم".split())
 TIME_NOUNS = frozenset("الاسبوع الشهر العام الصباح المساء الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد "
                        "الموسم اليوم الاسبوعين".split())
 PRONOUN_PPS = frozenset("به بها لها له فيه فيها فيهم عليه عليها منه منها عنه عنها ذلك هذا".split())

@@ -1,0 +1,131 @@
+"""Error classes found on the tenth dev round (dev4) and on random corpus pages, each on pages written for these
+tests (no corpus sentence): «كتب» as a reporting verb, a title after «بعنوان:», a colon quote that a participle
+with its own clause ends, «حريص على أن» (no speech), «حسب نفس المصدر», a masculine verb that does not carry a
+speaker named by a feminine one, «اشتكى … من أنه».
+"""
+
+from __future__ import annotations
+
+from marsad.quotes import find_quotes
+from tests.quotes.conftest import make_article
+
+
+# ------------------------------------------------------------------ «كتب» reports written words in marks
+def test_quotes_class_wrote_introduces_marked_words():
+    body = "وكتب المدرب في حسابه على تويتر “شكرا لكل من ساندنا في هذا الموسم الصعب.”"
+    (q,) = find_quotes(make_article(body))
+    assert q.direct and q.text.startswith("شكرا لكل من ساندنا")
+    assert q.speaker_text == "المدرب"
+
+
+def test_quotes_class_wrote_with_a_colon():
+    body = "وكتبت الصحيفة في ذيل الخبر: الصور من أرشيف المؤسسة ولا يجوز نشرها."
+    (q,) = find_quotes(make_article(body))
+    assert q.direct and q.speaker_text == "الصحيفة"
+
+
+def test_quotes_class_books_are_no_cue():
+    body = "وتضم المكتبة كتب التاريخ والأدب ومعاجم اللغة. وفي الطابق الثاني كتبه التي أهداها للجامعة."
+    assert find_quotes(make_article(body)) == ()
+
+
+# ------------------------------------------------------------------ a marked title after «بعنوان:» is no quote
+def test_quotes_class_title_after_a_colon_is_no_quote():
+    body = 'ونشر الموقع تقريرا مصورا بعنوان: "رحلة الصيادين الأخيرة على شاطئ المدينة القديمة" أمس.'
+    assert find_quotes(make_article(body)) == ()
+
+
+def test_quotes_class_title_after_a_colon_in_its_own_sentence():
+    body = 'أعدت القناة فيلما وثائقيا جديدا بعنوان: "أيام في قرية الجبل البعيدة عن المدن".'
+    assert find_quotes(make_article(body)) == ()
+
+
+# ------------------------------------------------------- a colon quote ends at «، مبينا أن …» (its own quote)
+def test_quotes_class_participle_with_a_clause_ends_a_colon_quote():
+    body = ("وأضاف المدير قائلا: إن المركز سيفتح أبوابه للزوار في الأسبوع المقبل بعد انتهاء الصيانة، "
+            "مبينا أنه سيتم تدريب الموظفين على استقبال الوفود.")
+    found = find_quotes(make_article(body))
+    assert [(q.direct, q.speaker_text) for q in found] == [(True, "المدير"), (False, "المدير")]
+    assert found[0].text.endswith("انتهاء الصيانة")
+    assert found[1].text.startswith("أنه سيتم تدريب")
+
+
+def test_quotes_class_participle_without_a_clause_stays_in_the_colon_quote():
+    body = "وقال المدير: سنفتح المركز للزوار قريبا، مضيفا بعض القاعات الجديدة إلى الجناح الشرقي."
+    (q,) = find_quotes(make_article(body))
+    assert q.text.rstrip(".").endswith("الجناح الشرقي")
+
+
+# --------------------------------------------------- «كان حريصا على أن …» is no reported clause of the cue
+def test_quotes_class_keen_that_is_no_speech():
+    body = ("وعبر المدير عن شكره لإدارة النادي وعلى رأسها الرئيس الذي كان حريصا على أن يكون النادي "
+            "سباقا في هذه الخدمة.")
+    assert find_quotes(make_article(body)) == ()
+
+
+def test_quotes_class_stress_on_that_is_still_speech():
+    body = "وشدد المدير على أن النادي سيبقى سباقا في خدمة الأحياء المجاورة."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "المدير"
+
+
+# ---------------------------------------------------------------- «وحسب نفس المصدر فإن …» names the source
+def test_quotes_class_same_source_attribution():
+    body = ("وأصيب ثلاثة أشخاص في الحادث، وفق ما أفاد به مصدر من الحماية المدنية. "
+            "وحسب نفس المصدر فإن حالة أحد المصابين حرجة، مضيفا أن الطريق أغلقت لساعتين.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["مصدر من الحماية المدنية", "نفس المصدر", "نفس المصدر"]
+
+
+def test_quotes_class_same_source_attribution_with_dhat():
+    body = "وبحسب ذات المصدر، فإن التحقيق ما زال جاريا لمعرفة أسباب الحريق."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "ذات المصدر"
+
+
+# ------------------------------------- a masculine verb does not carry a speaker a feminine verb introduced
+def test_quotes_class_masculine_verb_skips_a_feminine_speaker():
+    body = ("وأوضح التقرير أن الطلب على الكهرباء يرتفع كل عام. وأعلنت الوزارة العام الماضي أنها ستبني "
+            "محطات جديدة. وقال إن الشركات الخاصة ستشارك في التمويل.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["التقرير", "الوزارة", "التقرير"]
+
+
+def test_quotes_class_feminine_verb_still_carries_a_feminine_speaker():
+    body = ("وقال المدير إن العمل سيبدأ غدا. وأعلنت الوزارة أنها ستمول المشروع. "
+            "وأضافت أن التمويل يغطي السنة الأولى.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["المدير", "الوزارة", "الوزارة"]
+
+
+# ------------------------------------------------------------------ «اشتكى … من أنه …» reports a complaint
+def test_quotes_class_complained_that():
+    body = "واشتكى المزارع من أنه لم يتلق أي تعويض عن خسائر الموسم الماضي."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "المزارع" and q.text.startswith("أنه لم يتلق")
+
+
+def test_quotes_class_complained_of_a_noun_is_no_quote():
+    body = "واشتكى السكان من انقطاع الماء طوال الأسبوع الماضي."
+    assert find_quotes(make_article(body)) == ()
+
+
+# ------------------------------------------------------------- «وكتب X منشورا/تغريدة»: the object ends the subject
+def test_quotes_class_written_object_ends_the_subject():
+    body = "وكتب الوزير تغريدة على حسابه في تويتر \"سنواصل الإصلاحات مهما كانت الصعوبات\"."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزير"
+
+
+# ------------------------------------------- «وأضاف يقول: …، موضحا أن»: the second verb is not the subject
+def test_quotes_class_added_saying_is_no_subject_of_the_participle():
+    body = ("وقال المحامي سامر الخطيب إن نص اللائحة واضح. واضاف يقول: لذلك فإن القرار لا يمكن تطبيقه على "
+            "المباراة الودية، موضحا أنه لا توجد لائحة لهذه المباراة حتى الآن.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["المحامي سامر الخطيب"] * 3
+
+
+# ------------------------------------------------------------------ «فماذا عساني أن أكتب»: no complementizer
+def test_quotes_class_asa_before_an_is_no_speech():
+    body = "كتبت عن الراحل مقالات كثيرة، فماذا عساني أن أكتب عنه أكثر من ذلك؟"
+    assert find_quotes(make_article(body)) == ()
