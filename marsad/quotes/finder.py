@@ -425,9 +425,17 @@ def _next_speaker_clause(doc: _Doc, colon: int, pe: int) -> int:
         if c.kind not in ("verb", "colon"):
             continue
         clause = doc.clause_start(c.start)
-        if clause <= doc.tokens.starts[colon] or clause == doc.sentence(c.start)[0] and clause == c.start:
+        if clause <= doc.tokens.starts[colon]:
             continue
         k = c.last + 1
+        if clause == doc.sentence(c.start)[0] and clause == c.start:
+            # a new sentence «وقال X: …» / «وقال X إن …» with its own subject gives the floor to X
+            if c.kind == "verb" and (any(doc.is_colon(x) for x in range(k, min(len(doc.tokens), k + 16)))
+                                     or _has_complement(doc, c)):
+                limit = min(len(doc.tokens), k + MAX_NP)
+                if noun_phrase(doc.tokens, k, limit, doc.body, doc.any_cue) is not None:
+                    return c.start
+            continue
         end = min(len(doc.tokens), k + 16)
         if any(doc.is_colon(x) for x in range(k, end)) or _has_complement(doc, c):
             # the words before the clause's comma are the quote's

@@ -34,7 +34,7 @@ ADDRESSEES = frozenset(
 # A medium whose name in marks may close the phrase («وكالة "رويترز"»); not «مراسل» (the correspondent speaks).
 MEDIA_NOUNS = frozenset("وكاله صحيفه جريده قناه اذاعه موقع مجله تلفزيون التلفزيون افتتاحيه".split())
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ دراسه احصائيات ارقام معطيات وثيقه".split())
-START_STOPS = frozenset("من عن الي علي مع ب ل".split())  # a phrase after a verb that starts so is not its subject
+START_STOPS = frozenset("من عن الي علي مع ب ل بين".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
 NAME_TITLES = frozenset("الملك الامير الاميره الشيخ الشيخه السلطان الامام".split())  # «جامعة الملك سعود»
 ABBREVIATIONS = frozenset("د م ا".split())  # «د.» doctor, «م.» engineer, «أ.» professor
