@@ -12,7 +12,14 @@ from functools import lru_cache
 from itertools import compress, islice
 from operator import itemgetter
 
-from marsad.actors.base import Actor, ActorBase, Alias, light_stem, skeleton, strip_article
+from marsad.actors.base import (
+    Actor,
+    ActorBase,
+    Alias,
+    light_stem,
+    skeleton,
+    strip_article,
+)
 from marsad.text import Token
 
 FUZZY_MIN = 88.0  # rapidfuzz ratio on skeletons
@@ -61,10 +68,15 @@ def _orig_offset(tok: Token, trimmed: int) -> int:
     """Original start after removing ``trimmed`` normalised characters of proclitics."""
     if trimmed == 0:
         return tok.start
+    return tok.start + _trimmed_chars(tok.text, trimmed)
+
+
+@lru_cache(maxsize=50_000)
+def _trimmed_chars(text: str, trimmed: int) -> int:
+    """Original characters of ``text`` that its first ``trimmed`` normalised characters come from."""
     from marsad.text import normalize
 
-    n = normalize(tok.text)
-    return tok.start + n.to_original(trimmed)
+    return normalize(text).to_original(trimmed)
 
 
 def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = None,

@@ -49,9 +49,9 @@ def test_actors_role_in_construct_with_a_person_is_another_person():
     body = "وقال سفير خادم الحرمين الشريفين لدى مصر أحمد القطان إن العلاقات متينة."
     s = body.index("أحمد القطان")
     ents = resolve(body, [(s, s + len("أحمد القطان"), "PER")])
-    envoy = [e for e in ents if e.name == "أحمد القطان"][0]
+    envoy = next(e for e in ents if e.name == "أحمد القطان")
     assert envoy.country == "SAU" and envoy.roles == ("سفير خادم الحرمين الشريفين لدى مصر",)
-    king = [e for e in ents if e.actor == "marsad:per/salman-bin-abdulaziz"][0]
+    king = next(e for e in ents if e.actor == "marsad:per/salman-bin-abdulaziz")
     assert king.roles == ()
 
 

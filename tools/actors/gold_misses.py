@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from marsad.actors.evaluate import SPLITS, _window, correct, gold_items, shared_data  # noqa: E402
-from marsad.actors.resolve import resolve  # noqa: E402
+from marsad.actors.evaluate import SPLITS, _window, correct, gold_items, shared_data
+from marsad.actors.resolve import resolve
 
 
 def touching(ents, pos: set[int]):

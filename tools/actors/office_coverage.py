@@ -19,12 +19,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_base import GEO_WORDS, ORG_WORDS, ROLE_WORDS, shared_dir  # noqa: E402
+from build_base import GEO_WORDS, ORG_WORDS, ROLE_WORDS, shared_dir
 
-from marsad.actors import load_base, resolve  # noqa: E402
-from marsad.actors.evaluate import NON_STATE  # noqa: E402
-from marsad.text import normalize_for_match  # noqa: E402
-
+from marsad.actors import load_base, resolve
+from marsad.actors.evaluate import NON_STATE
+from marsad.text import normalize_for_match
 
 ISO3: set[str] = set()
 
