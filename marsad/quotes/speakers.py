@@ -313,7 +313,8 @@ def _np_word(tok: Token, text: str) -> bool:
 TIME_ADJECTIVES = frozenset("الماضي الماضيه المقبل المقبله القادم القادمه الجاري الحالي المنصرم".split())
 TIME_NOUNS = frozenset("الاسبوع الشهر العام الصباح المساء الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد "
                        "الموسم اليوم الاسبوعين".split())
-PRONOUN_PPS = frozenset("به بها لها له فيه فيها فيهم عليه عليها منه منها عنه عنها ذلك هذا".split())
+TOPIC_NOUNS = frozenset("الخصوص الصدد الشان الموضوع السياق الاطار".split())
+PRONOUN_PPS = frozenset("به بها لها له فيه فيها فيهم عليه عليها منه منها عنه عنها ذلك هذا بذلك بهذا".split())
 TIME_UNITS = frozenset("يوم يومين ايام ساعه ساعات اسبوع اسبوعين اسابيع شهر شهرين اشهر سنه سنوات دقائق".split())
 TIME_WORDS = frozenset(
     """يوم امس اليوم غدا الليله صباح مساء ظهر عصر عشيه الاول الماضي الجاري الحالي المقبل القادم اول من امس
@@ -341,6 +342,8 @@ def _skip_leading(tokens: list[Token], i: int, limit: int, text: str) -> int:
             # «وأضافت في تصريح إعلامي، بمناسبة توديع الوفد، أن …»: adverbials set off by commas
             if tok.norm in PRONOUN_PPS:
                 i += 1  # «أكدت فيها أن», «أوضح ذلك رئيس المجلس»: not the subject
+                if tok.norm in ("بهذا", "هذا", "بذلك") and i < limit and tokens[i].norm in TOPIC_NOUNS:
+                    i += 1  # «وقالت بهذا الخصوص:», «صرح بذلك الشأن»
                 if tok.norm in ("به", "بها") and i + 1 < limit and tokens[i].norm in ("،", ",") \
                         and tokens[i + 1].is_word:
                     i += 1  # «بحسب ما أفادتنا به، مراسلة …»

@@ -152,3 +152,17 @@ def test_quotes_class_new_sentence_without_a_subject_stays_in_the_colon_quote():
     body = "وقال المدرب: سنلعب للفوز في كل مباراة. وقال لي أحد اللاعبين ذلك أيضا قبل المباراة الماضية."
     (q,) = find_quotes(make_article(body))
     assert q.text.rstrip(".").endswith("المباراة الماضية")
+
+
+# ------------------------------------------------ «صرح بذلك X», «وقالت بهذا الخصوص:»: the adverbial is skipped
+def test_quotes_class_bidhalik_is_no_subject():
+    body = ("وجه الوزير بتوزيع الكتب على المدارس. صرح بذلك وكيل الوزارة الدكتور سامر الخطيب، الذي بين أنه "
+            "تم توزيع الكتب على كل الفروع.")
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "وكيل الوزارة الدكتور سامر الخطيب"
+
+
+def test_quotes_class_bihadha_alkhusus_is_no_subject():
+    body = "وتحدثت النائبة منى السالم في جلسة البرلمان. وقالت بهذا الخصوص: «لن نقبل بأي زيادة في الضرائب هذا العام»."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "النائبة منى السالم"
