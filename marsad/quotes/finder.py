@@ -850,7 +850,7 @@ def _speakers(doc: _Doc, found: list[Found]) -> list[Found]:
         elif hint[0] in ("src", "aside"):
             sp = _source_speaker(doc, hint[1], hint[2])
         elif hint[0] == "vso":
-            sp, _ = _np_speaker(doc, None, hint[1], hint[2])
+            sp, via = _np_speaker(doc, f.cue, hint[1], hint[2])  # «بحسب ما نقلت مواقع عن شهود»: via
         elif hint[0] == "cue":
             sp, via = _participle_speaker(doc, f.cue, carried.get())
             if sp is not None and via is None and f.cue is not None and f.cue.cue.form in QAWL:

@@ -7,6 +7,7 @@ speaker named by a feminine one, «اشتكى … من أنه».
 from __future__ import annotations
 
 from marsad.quotes import find_quotes
+from marsad.quotes.finder import candidates
 from tests.quotes.conftest import make_article
 
 
@@ -166,3 +167,11 @@ def test_quotes_class_bihadha_alkhusus_is_no_subject():
     body = "وتحدثت النائبة منى السالم في جلسة البرلمان. وقالت بهذا الخصوص: «لن نقبل بأي زيادة في الضرائب هذا العام»."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "النائبة منى السالم"
+
+
+# ------------------------------------------- «بحسب ما نقلت X عن Y فإن …»: Y speaks, X carried the words
+def test_quotes_class_attribution_carried_from_someone():
+    body = "وبحسب ما نقلت مواقع محلية عن شهود عيان فإن العريس غادر القاعة قبل بدء الحفل."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "شهود عيان"
+    assert [f.via.text for f in candidates(make_article(body))] == ["مواقع محلية"]
