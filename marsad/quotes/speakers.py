@@ -275,6 +275,8 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
             break  # «وقالت الحكومة هذا الأسبوع إنها …»: a time phrase
         if b > a and n in TIME_NOUNS and b + 1 < limit and tokens[b + 1].norm in TIME_ADJECTIVES:
             break  # «وأعلنت الوزارة العام الماضي أنها …» (not «المدير العام»)
+        if b > a and n == "ذلك":
+            break  # «وقد أعلن العلماء ذلك بعد …»: the object, not part of the subject
         if b > a and n in WRITTEN_OBJECTS:
             break  # «وكتب زوكربيرغ منشورا على …», «وكتب الرئيس تغريدة …»: the object, not the subject
         if b > a and n in OBJECT_WORDS and tokens[b - 1].norm.startswith("ال"):

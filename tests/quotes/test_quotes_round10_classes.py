@@ -175,3 +175,17 @@ def test_quotes_class_attribution_carried_from_someone():
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "شهود عيان"
     assert [f.via.text for f in candidates(make_article(body))] == ["مواقع محلية"]
+
+
+# ------------------------------ «واتضح أن …» is impersonal; «أعلن العلماء ذلك»: the demonstrative is the object
+def test_quotes_class_ittadaha_is_impersonal():
+    body = ("وقد أعلن العلماء ذلك بعد سلسلة من التجارب، واتضح أن الدواء يحسن الذاكرة لدى الفئران. "
+            "وقال الباحث سامر الخطيب إن التجارب على البشر ستبدأ العام المقبل.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["الباحث سامر الخطيب"]
+
+
+def test_quotes_class_dhalika_after_the_subject_is_the_object():
+    body = "وأكد الوزير ذلك في مؤتمر صحفي، مضيفا أن الحكومة ستعلن التفاصيل الأسبوع المقبل."
+    (q,) = find_quotes(make_article(body))
+    assert q.speaker_text == "الوزير"
