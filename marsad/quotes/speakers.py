@@ -41,7 +41,7 @@ ABBREVIATIONS = frozenset("د م ا".split())  # «د.» doctor, «م.» enginee
 SIDE_WORDS_AFTER = frozenset("جهته جهتها جانبه جانبها جهتهم جانبهم".split())
 SIDE_NOUNS = frozenset("جانب جهه ناحيه صعيد سياق طرف".split())  # «من جانب آخر», «من جهة أخرى»: adverbials
 # «طالبا عدم الكشف عن اسمه», «من دون ذكر اسمه»: a negated verbal noun or one's own name is never the subject
-NOT_SUBJECTS = frozenset("عدم اسمه اسمها اسمهم هويته هويتها هويتهم".split())
+NOT_SUBJECTS = frozenset("عدم اسمه اسمها اسمهم هويته هويتها هويتهم هناك هنالك ثمه".split())
 WRITTEN_OBJECTS = frozenset("منشورا تغريده تدوينه مقالا".split())  # «وكتب X منشورا»
 OBJECT_WORDS = frozenset("حديثه حديثها كلامه كلامها قوله قولها الانتباه انتباه النظر الانظار".split())  # «وتابع حديثه»: an object, not a subject
 LINKING = frozenset("لكن ولكن بينما فيما اذ ثم".split())  # a subject may follow these within a sentence

@@ -189,3 +189,11 @@ def test_quotes_class_dhalika_after_the_subject_is_the_object():
     body = "وأكد الوزير ذلك في مؤتمر صحفي، مضيفا أن الحكومة ستعلن التفاصيل الأسبوع المقبل."
     (q,) = find_quotes(make_article(body))
     assert q.speaker_text == "الوزير"
+
+
+# ------------------------------------------------------ «وقال هناك دراسة …»: «هناك» opens no subject phrase
+def test_quotes_class_hunak_is_no_subject():
+    body = ("وقال وزير التربية إن الظاهرة موجودة في بعض المدارس. وقال هناك دراسة ستنتهي قريبا وبحسب مؤشرات "
+            "أولية فإن الظاهرة تنتشر في المدن الكبرى.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["وزير التربية", "وزير التربية"]
