@@ -525,8 +525,8 @@ def _has_complement(doc: _Doc, c: CueHit) -> bool:
             return n == ":"
         if n in COMPLEMENTIZERS and norms[k - 1] not in NOT_AFTER:
             return True
-        if doc.is_speech_cue(k):
-            return False
+        if doc.is_speech_cue(k) or doc.is_stop(k):
+            return False  # «… تابعت الحادث، وتبين من التحقيق أنه …»: the impersonal form takes the «أن»
     return False
 
 

@@ -197,3 +197,16 @@ def test_quotes_class_hunak_is_no_subject():
             "أولية فإن الظاهرة تنتشر في المدن الكبرى.")
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["وزير التربية", "وزير التربية"]
+
+
+# ------------------ an impersonal form takes a later «أن»: it does not cut the clause at a verb before it
+def test_quotes_class_impersonal_after_a_verb_does_not_cut_the_clause():
+    body = ("وقالت الوزارة إن السفارة تابعت الحادث مع السلطات المختصة، وتبين من التحقيق أنه ناتج عن خطأ "
+            "في التشغيل.")
+    (q,) = find_quotes(make_article(body))
+    assert q.text.startswith("السفارة تابعت الحادث") and q.speaker_text == "الوزارة"
+
+
+def test_quotes_class_worth_mentioning_is_impersonal():
+    body = "والجدير ذكره أن الفعاليات تستمر حتى نهاية الأسبوع المقبل. الجدير بالذكر أن الدخول مجاني للجميع."
+    assert find_quotes(make_article(body)) == ()
