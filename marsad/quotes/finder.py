@@ -541,12 +541,20 @@ def _reported(doc: _Doc) -> list[Found]:
         if COMPLEMENTIZERS.isdisjoint(norms[c.last + 1: limit]):
             continue
         _, s_end = doc.sentence(c.start)
+        cue_outside = None
         for k in range(c.last + 1, limit):
             n = norms[k]
             if starts[k] >= s_end or doc.is_colon(k) or doc.is_speech_cue(k) or doc.is_stop(k):
                 break  # «أعلنت مصادر العثور على مقبرة … يعتقد أن»: the impersonal form takes the «أن»
             if n not in COMPLEMENTIZERS or not real_complementizer(doc.body, starts[k], toks.ends[k], n):
                 continue
+            if cue_outside is None:
+                cue_outside = not doc.in_marks(c.start)
+            if cue_outside and doc.in_marks(starts[k]):
+                ms = doc.marks[bisect_right(doc.mark_starts, starts[k]) - 1]
+                if doc.words(ms.start, ms.end) <= 4:
+                    continue  # «وذكرت شبكة «إي.إس.بي.إن» أن …»: letters of a marked name
+                break  # «وقالت X "على الأوروبيين أن يفهموا …"»: the marked words are the quote, not a clause
             if doc.body[toks.ends[k]:toks.ends[k] + 1] in (".", ")"):
                 continue  # «محطة (إن.تي.في)»: letters of a name, not «إن»
             if norms[k - 1] in NOT_AFTER:
@@ -1234,8 +1242,13 @@ def _participle_speaker(doc: _Doc, cue: CueHit, last: Speaker | None) -> tuple[S
     c = doc.tok(doc.clause_start(cue.start))
     while c < cue.first and doc.tokens.norms[c] in LEAD_PARTICLES:
         c += 1
+    side = c + 1 < cue.first and doc.tokens.norms[c] in ("من", "ومن") and doc.tokens.norms[c + 1] in SIDE_WORDS
+    if side:
+        c += 2  # «من جانبه امتدح اللاعب X … قائلا»: the verb comes after the side phrase
+        if c < cue.first and doc.tokens.norms[c] in ("،", ","):
+            c += 1
     if c < cue.first and not doc.in_marks(doc.tokens.starts[c]) and doc.cue_at.get(c) is None \
-            and _verb_like(doc, c, False):
+            and _verb_like(doc, c, side):
         # «واختتم المدرب الهلالي حديثه بقوله:»: the subject of the participle's own clause
         rng = noun_phrase(doc.tokens, c + 1, cue.first, doc.body, doc.any_cue)
         if rng is not None:

@@ -210,3 +210,25 @@ def test_quotes_class_impersonal_after_a_verb_does_not_cut_the_clause():
 def test_quotes_class_worth_mentioning_is_impersonal():
     body = "والجدير ذكره أن الفعاليات تستمر حتى نهاية الأسبوع المقبل. الجدير بالذكر أن الدخول مجاني للجميع."
     assert find_quotes(make_article(body)) == ()
+
+
+# ------------------- a complementizer inside marked words opened after the cue is the mark's, not a clause
+def test_quotes_class_complementizer_inside_marks_is_no_reported_clause():
+    body = ("وقالت الوزيرة في بداية الاجتماع، \"على الأوروبيين أن يفهموا أننا بحاجة إلى المهاجرين\"، نظرا إلى "
+            "الشيخوخة التي تواجه سكان القارة.")
+    (q,) = find_quotes(make_article(body))
+    assert q.direct and q.text == "على الأوروبيين أن يفهموا أننا بحاجة إلى المهاجرين"
+
+
+def test_quotes_class_letters_of_a_marked_name_are_skipped():
+    body = "وذكرت شبكة «سي.إن.إن» أن المفاوضات ستستأنف الأسبوع المقبل في جنيف."
+    (q,) = find_quotes(make_article(body))
+    assert q.text.startswith("المفاوضات ستستأنف")
+
+
+# ----------------------------------------- «من جانبه امتدح X … قائلا «…»»: the participle's clause has a subject
+def test_quotes_class_side_phrase_before_the_participles_verb():
+    body = ("من جانبه امتدح لاعب الفريق سامر الخطيب عبر حسابه معسكر الفريق قائلا «العمل في المعسكر جاد "
+            "والتحضير على مستوى عال جدا»، مشيرا إلى أنه أصبح منسجما مع زملائه.")
+    found = find_quotes(make_article(body))
+    assert [q.speaker_text for q in found] == ["لاعب الفريق سامر الخطيب"] * 2
