@@ -230,9 +230,11 @@ class _Doc:
         return i >= 0 and pos < self.marks[i].end
 
     def is_colon(self, k: int) -> bool:
-        """A colon token, not the one in a clock time («8:58»)."""
+        """A colon token, not the one in a clock time («8:58») or a web address («http://…»)."""
         t = self.tokens
         if t.norms[k] != ":":
+            return False
+        if self.body.startswith("//", t.ends[k]):
             return False
         return not (0 < k < len(t) - 1 and t.ends[k - 1] == t.starts[k] and t.starts[k + 1] == t.ends[k]
                     and t.norms[k - 1].isdigit() and t.norms[k + 1].isdigit())

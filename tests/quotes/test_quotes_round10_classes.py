@@ -232,3 +232,10 @@ def test_quotes_class_side_phrase_before_the_participles_verb():
             "والتحضير على مستوى عال جدا»، مشيرا إلى أنه أصبح منسجما مع زملائه.")
     found = find_quotes(make_article(body))
     assert [q.speaker_text for q in found] == ["لاعب الفريق سامر الخطيب"] * 2
+
+
+# ----------------------------------------------------------- the colon of a web address introduces no words
+def test_quotes_class_web_address_colon_is_no_cue():
+    body = ("ودعا مدير التعليم المتقدمين للدخول على رابط البوابة http://example.org/portal ثم الضغط على "
+            "أيقونة نظام المقابلات لحجز موعد.")
+    assert find_quotes(make_article(body)) == ()
