@@ -101,8 +101,10 @@ def _quoted_name(tokens: list[Token], k: int, end: int) -> bool:
     return any(t.norm in CLOSE_QUOTES for t in tokens[end:end + 3])
 
 
-def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list, blocked: bytearray) -> list[AgentHit]:
-    """Agent nouns in tokens not ``blocked`` (mentions, roles), with the country each one is given."""
+def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list, blocked: bytearray,
+                norms: list[str] | None = None) -> list[AgentHit]:
+    """Agent nouns in tokens not ``blocked`` (mentions, roles), with the country each one is given (``norms``:
+    every token's ``norm``, when the caller has them)."""
     hits: list[AgentHit] = []
     for m in mentions:  # organisations the tagger found that the base does not know: «الشرطة العراقية»
         # unlinked, or linked to a Petrarch entry of no country («وزارة داخلية»: some ministry of the interior)
@@ -117,7 +119,7 @@ def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list,
                     h.country, h.conf = m.country, CONF_ATTACHED
                 hits.append(h)
     # candidate tokens found with C-level loops: the memo answers almost every word after the first articles
-    flags = list(map(base.agent_memo.get, map(_NORM, tokens)))
+    flags = list(map(base.agent_memo.get, map(_NORM, tokens) if norms is None else norms))
     k = -1
     while None in flags:
         k = flags.index(None, k + 1)

@@ -80,11 +80,12 @@ def _trimmed_chars(text: str, trimmed: int) -> int:
 
 
 def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = None,
-         auto_only: bool = True, skip: bytearray | None = None) -> list[Match]:
+         auto_only: bool = True, skip: bytearray | None = None, norms: list[str] | None = None) -> list[Match]:
     """Non-overlapping alias matches in ``tokens[lo:hi]``, left to right, longest first.
 
     A walk over the alias prefix set: each token contributes its candidate forms (whole word first),
-    quotes inside a name are skipped («تنظيم «القاعدة»»).
+    quotes inside a name are skipped («تنظيم «القاعدة»»). ``norms`` may pass every token's ``norm`` when the
+    caller has them.
     """
     hi = len(tokens) if hi is None else hi
     # an alias that may stand alone extends only prefixes of such aliases: walking those alone gives the same
@@ -96,7 +97,8 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     out: list[Match] = []
     # the forms of each word that begin an alias (empty for most words), found with C-level loops: the memo
     # answers almost every word
-    flags = list(map(memo.get, map(_NORM, islice(tokens, lo, hi))))
+    words = norms if norms is not None and lo == 0 and hi == len(norms) else map(_NORM, islice(tokens, lo, hi))
+    flags = list(map(memo.get, words))
     if None in flags:
         k = -1
         while None in flags:

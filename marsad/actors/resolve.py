@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from operator import itemgetter
 
 from marsad.actors.agents import find_agents, match_agent
@@ -281,13 +281,14 @@ def _common_word(tok: Token) -> bool:
     return False
 
 
-def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[_Mention]) -> None:
+def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[_Mention],
+                           norms: list[str]) -> None:
     """Small places the base only links when tagged, added after «مدينة», «قرية», «ولاية» … ."""
     taken = bytearray(len(tokens))
     for m in mentions:
         taken[m.i:m.j] = b"\x01" * (m.j - m.i)
     memo = _INTRO_MEMO
-    flags = list(map(memo.get, map(_NORM, tokens[:-1])))  # C-level: the memo knows almost every word
+    flags = list(map(memo.get, islice(norms, max(len(norms) - 1, 0))))  # C-level: the memo knows almost every word
     if None in flags:
         k = -1
         while None in flags:
@@ -409,7 +410,8 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     mentions: list[_Mention] = []
     # base aliases over the whole text: they add what the tagger missed, and one that holds a tagger span
     # and more («جنوب أفريقيا» around «أفريقيا», «قناة «الجزيرة»» around «الجزيرة») replaces the span
-    full = scan(tokens, base)
+    norms = list(map(_NORM, tokens))  # read by several passes below
+    full = scan(tokens, base, norms=norms)
     if spans:
         ranges = []
         size = len(body)
@@ -457,7 +459,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
         full = adds
     for m in full:
         mentions.append(_mention_of(m, None, base, tokens))
-    _add_introduced_places(tokens, base, mentions)
+    _add_introduced_places(tokens, base, mentions, norms)
     mentions.sort(key=lambda x: x.start)
 
     # roles around person names; nationality words inside a person's role belong to that person
@@ -522,7 +524,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     # role-only mentions («السفير الإيراني», «الوزير») as candidates
     role_only: list[_Mention] = []
     mention_at = {m.i: m for m in mentions}
-    heads = list(map(_HEAD_MEMO.get, map(_NORM, tokens), repeat(_MISSING)))  # C-level, as above
+    heads = list(map(_HEAD_MEMO.get, norms, repeat(_MISSING)))  # C-level, as above
     if _MISSING in heads:
         x = -1
         while _MISSING in heads:
@@ -581,7 +583,7 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     blocked = bytearray(in_role)
     for m in mentions + role_only:
         blocked[m.i:m.j] = b"\x01" * (m.j - m.i)
-    hits = find_agents(body, tokens, base, mentions, blocked)
+    hits = find_agents(body, tokens, base, mentions, blocked, norms)
     if hits:
         absorbed = {id(m) for h in hits for m in h.absorbed}
         for h in hits:
