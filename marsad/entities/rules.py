@@ -82,6 +82,7 @@ class Lexicon:
         # longest phrase first so «مجلس الأمن القومي» wins over «مجلس الأمن»
         self.phrases = {k: sorted(v, key=lambda p: -len(p[0])) for k, v in phrases.items()}
         self._starting: dict[str, dict[str, list]] = {}  # kind -> normalised word -> phrases it starts
+        self._in_lists: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # normalised word -> _lists
         self.by_first: dict[str, dict[str, list]] = {}
         for kind, items in self.phrases.items():
             for item in items:
@@ -101,12 +102,27 @@ class Lexicon:
         return hit
 
     def has(self, kind: str, tok: Token) -> bool:
-        return not _keys(tok).isdisjoint(self.words.get(kind, ()))
+        """One of the token's forms (article optional) is in the list."""
+        return kind in self._lists(tok)[0]
 
     def whole(self, kind: str, tok: Token) -> bool:
         """The token itself (a leading conjunction allowed, no preposition) is in the list."""
-        w = self.words.get(kind, ())
-        return _key(tok[3]) in w or (tok[3][:1] == "و" and len(tok[4]) > 1 and _key(tok[4][1]) in w)
+        return kind in self._lists(tok)[1]
+
+    def _lists(self, tok: Token) -> tuple[frozenset[str], frozenset[str]]:
+        """The word lists holding one of the token's forms, and those holding the token itself; both depend
+        on the normalised word alone, so they are found once per word (the rules ask per token, many times)."""
+        hit = self._in_lists.get(tok[3])
+        if hit is None:
+            keys = _keys(tok)
+            own = _key(tok[3])
+            bare = _key(tok[4][1]) if tok[3][:1] == "و" and len(tok[4]) > 1 else None
+            hit = (frozenset(k for k, w in self.words.items() if not keys.isdisjoint(w)),
+                   frozenset(k for k, w in self.words.items() if own in w or bare in w))
+            if len(self._in_lists) > 200_000:
+                self._in_lists.clear()
+            self._in_lists[tok[3]] = hit
+        return hit
 
 
 @lru_cache(maxsize=2)
