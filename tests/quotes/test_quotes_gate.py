@@ -18,6 +18,8 @@ FLOORS = {
     #                               0.921 / 0.946 / 0.886 after round 10 (one spurious quote more, not read)
     "test3": (0.99, 0.85, 0.93),  # reached 1.000 / 0.857 / 0.933 (12 articles, 35 quotes; blind, round 9)
     "test4": (0.85, 0.77, 0.99),  # reached 0.857 / 0.774 / 1.000 (12 articles, 31 quotes; blind, round 10)
+    # the four test halves pooled (58 articles, 168 quotes): the figure issue #5's goals are read against
+    "tests": (0.93, 0.91, 0.90),  # reached 0.939 / 0.917 / 0.903
 }
 
 
