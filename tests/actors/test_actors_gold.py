@@ -20,6 +20,7 @@ ANETAC = DATA / "ANETAC" / "EN-AR Translit" / "test.ar"
 FLOOR_END_TO_END = 0.845
 FLOOR_GOLD_SPANS = 0.84
 FLOOR_TAGGER = 0.86
+FLOOR_TAGGER_TEST_ISO = 0.85
 
 
 @pytest.mark.skipif(not GOLD.is_file(), reason=f"UniversalPetrarch gold records not found at {GOLD} "
@@ -49,6 +50,10 @@ def test_actors_gold_linking_with_tagger_spans_floor():
     tagged, base = evaluate(DATA, tagger=find_entities), evaluate(DATA)
     assert tagged["accuracy"] >= FLOOR_TAGGER, tagged
     assert tagged["accuracy"] >= base["accuracy"], (tagged, base)
+    # the population: gold strings with a country code (ISO3; not IGO/IMG/INT/KUR), held-out half,
+    # through the pipeline's path (tagger spans); measured 0.856 (132 items) on 2026-11-29
+    test = evaluate(DATA, tagger=find_entities, split="test")
+    assert test["iso_accuracy"] >= FLOOR_TAGGER_TEST_ISO, test
 
 
 @pytest.mark.skipif(not GOLD.is_file(), reason=f"UniversalPetrarch gold records not found at {GOLD} "
