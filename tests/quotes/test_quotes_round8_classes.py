@@ -5,8 +5,11 @@ for these tests (no corpus sentence): honorific pronouns, «من جانب آخر
 
 from __future__ import annotations
 
+import pytest
+
 from marsad.quotes import find_quotes
 from marsad.quotes.marks import mark_spans
+from tests.quotes._checks import check_one_quote, check_speakers
 from tests.quotes.conftest import entity, make_article
 
 
@@ -19,21 +22,6 @@ def test_quotes_class_honorific_pronoun_is_not_the_speaker():
     assert q.speaker == "e1"
     (q,) = find_quotes(make_article(body))
     assert "سالم بن فهد" in q.speaker_text and "سموه" not in q.speaker_text
-
-
-def test_quotes_class_honorific_pronoun_carries_the_last_speaker():
-    body = ("قال الوزير نادر الخطيب إن الخطة جاهزة للتنفيذ.\n"
-            "وأوضح معاليه أن التمويل مرصود بالكامل في ميزانية هذا العام.")
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["الوزير نادر الخطيب", "الوزير نادر الخطيب"]
-
-
-# ----------------------------------------------------------------------- «من جانب آخر» opens, it is not a subject
-def test_quotes_class_side_phrase_is_not_a_subject():
-    body = ("قال المدير سامر الخطيب إن المبنى سيكتمل في الربيع. "
-            "من جانب آخر أكد أن الموظفين الجدد سيباشرون عملهم بعد شهرين.")
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["المدير سامر الخطيب", "المدير سامر الخطيب"]
 
 
 # -------------------------------------------------------- a name in an institution's name is not the speaker
@@ -67,14 +55,6 @@ def test_quotes_class_parenthetical_attribution_covers_the_sentence():
     assert found[1].speaker_text.startswith("الوزير نادر الخطيب")
 
 
-def test_quotes_class_statement_of_one_of_them_to_a_correspondent():
-    body = ("ويطالب العمال، حسب تصريح أحدهم لمراسلنا في المدينة رامي السالم، بزيادة الأجور وتحسين ظروف "
-            "العمل في المصنع.")
-    (q,) = find_quotes(make_article(body))
-    assert q.speaker_text == "أحدهم"
-    assert q.text.startswith("ويطالب العمال")
-
-
 # ------------------------------------------------------------------------------ «مفيدا» reports, «مفيدا» after a copula does not
 def test_quotes_class_mufidan_is_a_participle_cue():
     body = "وأوضح المدير سامر الخطيب أن المعرض يفتح يوميا، مفيدا أن الدخول مجاني لطلاب المدارس."
@@ -101,14 +81,6 @@ def test_quotes_class_stray_closing_mark_does_not_open_a_quote():
                                        "لقد قدموا كل ما لديهم في الملعب"]
 
 
-# ------------------------------------------------------------ «رغم …» does not open a clause with a subject
-def test_quotes_class_ragm_phrase_is_not_a_clause_subject():
-    body = ("وأكد الوزير نادر الخطيب أن الطرق ستصان قبل الشتاء. كما ثمن الجهود الكبيرة لفرق الصيانة، "
-            "رغم تسجيل بعض التأخير في الجنوب، مؤكدا أنه سيتم تعزيز الفرق في الأشهر المقبلة.")
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["الوزير نادر الخطيب", "الوزير نادر الخطيب"]
-
-
 # ------------------------------------------------------------ «مما يؤكد أن», «وهذا يعني أن»: inference, not speech
 def test_quotes_class_inference_after_this_or_which_is_not_a_quote():
     for body in ("ارتفعت أسعار القمح أمس، مما يشير إلى أن المخزون العالمي يتراجع بسرعة.",
@@ -121,26 +93,12 @@ def test_quotes_class_inference_after_this_or_which_is_not_a_quote():
 
 
 # ------------------------------------------- «بحسب تصريحات لوكالة …»: the medium was told, it did not speak
-def test_quotes_class_statements_to_a_medium_do_not_name_it():
-    body = ("قال رئيس الجمعية سامر الخطيب إن القافلة وصلت إلى المدينة. وأوضح أن المساعدات تكفي لشهر كامل، "
-            "بحسب تصريحات لوكالة الأنباء المحلية. وفي سياق متصل، قال إن قافلة ثانية ستنطلق الأسبوع المقبل.")
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["رئيس الجمعية سامر الخطيب"] * 3
-
-
 def test_quotes_class_official_cited_in_passing_goes_on_speaking():
     body = ("وتتزايد عمليات التهريب على الحدود، وفقا للمسؤول العسكري سامر الخطيب، الذي يضيف أن الدوريات "
             "ستتضاعف خلال الصيف.")
     found = find_quotes(make_article(body))
     assert found[-1].text.startswith("الدوريات ستتضاعف")
     assert "سامر الخطيب" in found[-1].speaker_text
-
-
-# --------------------------------------------------------------- «د.», «م.»: a title's period is not a stop
-def test_quotes_class_abbreviated_title_keeps_the_name():
-    body = "وقال د. سالم الخطيب إن العيادات الجديدة ستفتح في الصيف. وأضاف م. نادر العلي أن المبنى جاهز لاستقبال المرضى."
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["د. سالم الخطيب", "م. نادر العلي"]
 
 
 # ------------------------------------------------ scripture cited in a sermon does not go on speaking
@@ -174,36 +132,75 @@ def test_quotes_class_honorific_pronoun_skips_a_different_last_speaker():
     assert [q.speaker for q in find_quotes(make_article(body, [e1, e2]))] == ["e1", "e2"]
 
 
-# ------------------------------------------------- a name in brackets belongs to the subject phrase
-def test_quotes_class_bracketed_name_inside_the_subject():
-    body = ("بات فريق النجوم قريبا من التعاقد مع المهاجم سالم الخطيب، حسبما أفادت صحيفة (الأفق الرياضي) "
-            "الإيطالية.\nوقال الأمين العام لمنظمة المصدرين (أوبك) نادر العلي إن الأسعار ستستقر قريبا.")
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["صحيفة (الأفق الرياضي) الإيطالية",
-                                               "الأمين العام لمنظمة المصدرين (أوبك) نادر العلي"]
-
-
 # ------------------------------------ impersonal forms, verbal nouns, «من جهته» and media names, from ANT pages
 def test_quotes_class_impersonal_form_takes_the_complementizer():
     body = "أعلنت مصادر أمنية العثور على مقبرة جماعية يعتقد أن التنظيم أعدم أصحابها في الصيف الماضي."
     assert find_quotes(make_article(body)) == ()
 
 
-def test_quotes_class_verbal_noun_after_adam_is_not_a_cue():
-    body = "وقال عقيد في شرطة المدينة طلب عدم كشف هويته إن المقبرة تضم عشرات الجثث المجهولة."
-    (q,) = find_quotes(make_article(body))
-    assert q.speaker_text == "عقيد"
+# pages with one quote: its speaker and, where given (not None), how its text opens
+ONE_QUOTE = [
+    # --------------------------------------------- an attribution set off by commas covers its whole sentence
+    pytest.param(("ويطالب العمال، حسب تصريح أحدهم لمراسلنا في المدينة رامي السالم، بزيادة الأجور وتحسين ظروف "
+                  "العمل في المصنع."),
+                 "أحدهم", "ويطالب العمال",
+                 id="test_quotes_class_statement_of_one_of_them_to_a_correspondent"),
+    # -------------------------------- impersonal forms, verbal nouns, «من جهته» and media names, from ANT pages
+    pytest.param("وقال عقيد في شرطة المدينة طلب عدم كشف هويته إن المقبرة تضم عشرات الجثث المجهولة.",
+                 "عقيد", None,
+                 id="test_quotes_class_verbal_noun_after_adam_is_not_a_cue"),
+    pytest.param("وقال المجلس النرويجي للاجئين من جهته إن آلاف العائلات ما زالت عالقة في المدينة.",
+                 "المجلس النرويجي للاجئين", None,
+                 id="test_quotes_class_min_jihatihi_ends_the_subject"),
+]
 
 
-def test_quotes_class_min_jihatihi_ends_the_subject():
-    body = "وقال المجلس النرويجي للاجئين من جهته إن آلاف العائلات ما زالت عالقة في المدينة."
-    (q,) = find_quotes(make_article(body))
-    assert q.speaker_text == "المجلس النرويجي للاجئين"
+@pytest.mark.parametrize(("body", "speaker", "text_start"), ONE_QUOTE)
+def test_quotes_class_one_quote(body, speaker, text_start):
+    check_one_quote(body, speaker, text_start)
 
 
-def test_quotes_class_issuer_of_a_statement_and_medium_in_marks():
-    body = ("تعيش البلاد اليوم ظاهرة فلكية نادرة تتمثل في عبور كوكب عطارد، بحسب بلاغ أصدرته الجمعية "
-            "الوطنية لعلوم الفلك.\nويضم المعسكر جنودا من جماعات مسلحة مختلفة، وفق ما أوردته وكالة \"النبأ\".\n"
-            "وأضاف مراسل \"الإذاعة الوطنية\" أن الطريق أغلق لساعات بسبب الحادث.")
-    found = find_quotes(make_article(body))
-    assert [q.speaker_text for q in found] == ["الجمعية الوطنية لعلوم الفلك", "النبأ", "مراسل"]
+# pages with several quotes (or one): the speaker of each, in order
+SPEAKERS = [
+    # --------------------------------------------------------------- honorific pronouns: the person named before
+    pytest.param(("قال الوزير نادر الخطيب إن الخطة جاهزة للتنفيذ.\n"
+                  "وأوضح معاليه أن التمويل مرصود بالكامل في ميزانية هذا العام."),
+                 ["الوزير نادر الخطيب", "الوزير نادر الخطيب"],
+                 id="test_quotes_class_honorific_pronoun_carries_the_last_speaker"),
+    # ------------------------------------------------------------------- «من جانب آخر» opens, it is not a subject
+    pytest.param(("قال المدير سامر الخطيب إن المبنى سيكتمل في الربيع. "
+                  "من جانب آخر أكد أن الموظفين الجدد سيباشرون عملهم بعد شهرين."),
+                 ["المدير سامر الخطيب", "المدير سامر الخطيب"],
+                 id="test_quotes_class_side_phrase_is_not_a_subject"),
+    # -------------------------------------------------------- «رغم …» does not open a clause with a subject
+    pytest.param(("وأكد الوزير نادر الخطيب أن الطرق ستصان قبل الشتاء. كما ثمن الجهود الكبيرة لفرق الصيانة، "
+                  "رغم تسجيل بعض التأخير في الجنوب، مؤكدا أنه سيتم تعزيز الفرق في الأشهر المقبلة."),
+                 ["الوزير نادر الخطيب", "الوزير نادر الخطيب"],
+                 id="test_quotes_class_ragm_phrase_is_not_a_clause_subject"),
+    # --------------------------------------- «بحسب تصريحات لوكالة …»: the medium was told, it did not speak
+    pytest.param(("قال رئيس الجمعية سامر الخطيب إن القافلة وصلت إلى المدينة. وأوضح أن المساعدات تكفي لشهر كامل، "
+                  "بحسب تصريحات لوكالة الأنباء المحلية. وفي سياق متصل، قال إن قافلة ثانية ستنطلق الأسبوع المقبل."),
+                 ["رئيس الجمعية سامر الخطيب"] * 3,
+                 id="test_quotes_class_statements_to_a_medium_do_not_name_it"),
+    # ----------------------------------------------------------- «د.», «م.»: a title's period is not a stop
+    pytest.param("وقال د. سالم الخطيب إن العيادات الجديدة ستفتح في الصيف. وأضاف م. نادر العلي أن المبنى جاهز لاستقبال المرضى.",
+                 ["د. سالم الخطيب", "م. نادر العلي"],
+                 id="test_quotes_class_abbreviated_title_keeps_the_name"),
+    # --------------------------------------------- a name in brackets belongs to the subject phrase
+    pytest.param(("بات فريق النجوم قريبا من التعاقد مع المهاجم سالم الخطيب، حسبما أفادت صحيفة (الأفق الرياضي) "
+                  "الإيطالية.\nوقال الأمين العام لمنظمة المصدرين (أوبك) نادر العلي إن الأسعار ستستقر قريبا."),
+                 ["صحيفة (الأفق الرياضي) الإيطالية",
+                  "الأمين العام لمنظمة المصدرين (أوبك) نادر العلي"],
+                 id="test_quotes_class_bracketed_name_inside_the_subject"),
+    # -------------------------------- impersonal forms, verbal nouns, «من جهته» and media names, from ANT pages
+    pytest.param(("تعيش البلاد اليوم ظاهرة فلكية نادرة تتمثل في عبور كوكب عطارد، بحسب بلاغ أصدرته الجمعية "
+                  "الوطنية لعلوم الفلك.\nويضم المعسكر جنودا من جماعات مسلحة مختلفة، وفق ما أوردته وكالة \"النبأ\".\n"
+                  "وأضاف مراسل \"الإذاعة الوطنية\" أن الطريق أغلق لساعات بسبب الحادث."),
+                 ["الجمعية الوطنية لعلوم الفلك", "النبأ", "مراسل"],
+                 id="test_quotes_class_issuer_of_a_statement_and_medium_in_marks"),
+]
+
+
+@pytest.mark.parametrize(("body", "speakers"), SPEAKERS)
+def test_quotes_class_speakers(body, speakers):
+    check_speakers(body, speakers)
