@@ -64,8 +64,8 @@ def load_selflex(path: Path) -> dict[str, tuple[str, str, str, str]]:
         for line in f:
             w, nb, p, l, o, m, b = line.rstrip("\n").split("\t")
             bs = (p, l, o, m)
-            k = max(range(4), key=lambda i: bs[i])
-            dom = types[k] + bs[k] if bs[k] != "0" else "O"
+            top = max(bs)
+            dom = types[bs.index(top)] + top if top != "0" else "O"  # the first type with the highest bucket
             out[w] = (dom, "p" + p + "l" + l + "o" + o + "m" + m, b, nb)
     return out
 
