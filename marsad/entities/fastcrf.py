@@ -277,34 +277,13 @@ class FastCrf:
 
     # -- decoding ---------------------------------------------------------------------------------------------
 
-    def viterbi_scores(self, E: np.ndarray) -> list[str]:
-        """Best label sequence for state scores ``E`` (ties go to the lower label id, as in crfsuite)."""
-        n, K = E.shape
-        if n == 0:
-            return []
-        T = self.T
-        back = np.empty((n, K), dtype=np.intp)
-        cols = np.arange(K)
-        score = E[0]
-        for t in range(1, n):
-            cand = score[:, None] + T
-            b = cand.argmax(0)
-            back[t] = b
-            score = cand[b, cols] + E[t]
-        k = int(score.argmax())
-        path = [k]
-        for t in range(n - 1, 0, -1):
-            k = int(back[t, k])
-            path.append(k)
-        labels = self.labels
-        return [labels[k] for k in reversed(path)]
-
     def viterbi_many_scores(self, Es: list[np.ndarray]) -> list[list[str]]:
-        """:meth:`viterbi_scores` for many sentences at once, stepping all of them together.
+        """Best label sequence for each sentence's state scores (ties go to the lower label id, as in crfsuite),
+        all sentences stepped together.
 
         One numpy step per token position instead of one per token: a document of 12 sentences costs the
         Python loop of its longest sentence. Sentences go longest first, so the ones still running at a step
-        are a prefix of the batch. Same sums in the same order, so the same labels (ties included).
+        are a prefix of the batch. Each sentence gets the sums it would get decoded alone, in the same order.
         """
         out: list[list[str]] = [[] for _ in Es]
         idx = sorted((i for i, E in enumerate(Es) if len(E)), key=lambda i: -len(Es[i]))
@@ -371,7 +350,7 @@ class FastCrf:
         """Labels for one sentence of tokens, as ``pycrfsuite.Tagger.tag(featurizer.sentence(tokens))``."""
         if not tokens:
             return []
-        return self.viterbi_scores(self.emissions(tokens))
+        return self.viterbi_many_scores([self.emissions(tokens)])[0]
 
     def marginals(self, tokens: list[str], labels: list[str] | None = None) -> np.ndarray:
         """Per-token label marginals (``Tagger.marginal``), columns in :attr:`labels` order.
