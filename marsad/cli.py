@@ -88,9 +88,16 @@ See marsad/resources/ner/MODEL_CARD.md ("Neural half")."""
 
 def cmd_train(args) -> int:
     if args.what == "ner":
+        from pathlib import Path
+
         from marsad.entities.train import train
 
-        out = train(args.out, data_dir=_data_dir(args), seed=args.seed)
+        kw = {}
+        if args.resources:
+            if not Path(args.resources).is_dir():
+                raise UsageError(f"no resources folder at {args.resources}")
+            kw["resources"] = args.resources
+        out = train(args.out, data_dir=_data_dir(args), seed=args.seed, **kw)
         print(f"model written to {out}")
         print(_NEURAL_NOTE.format(out=out))
         return EXIT_OK
@@ -162,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--data", metavar="DIR", help="the shared data folder (default: found automatically)")
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--resources", metavar="DIR",
+                   help="folder to take the lexical tables from (default: the shipped model's; "
+                        "give the --out folder to train on tables already placed there)")
     p.set_defaults(handler=cmd_train)
 
     p = sub.add_parser("eval", help="evaluate a model on the shared data sets")

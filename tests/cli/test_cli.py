@@ -116,3 +116,21 @@ def test_api_stage_packages_are_callable():
     import marsad.entities.evaluate  # submodules stay importable
 
     assert callable(marsad.entities)
+
+
+def test_cli_train_ner_resources_reach_train(tmp_path, monkeypatch):
+    import marsad.entities.train as train_mod
+    from marsad.cli import main
+
+    seen = {}
+    monkeypatch.setattr(train_mod, "train", lambda out, **kw: seen.update(kw, out=out) or Path(out))
+    tables, data = tmp_path / "tables", tmp_path / "data"
+    tables.mkdir()
+    data.mkdir()
+    assert main(["train", "ner", "--out", str(tmp_path / "m"), "--data", str(data), "--resources", str(tables)]) == 0
+    assert seen["resources"] == str(tables) and seen["data_dir"] == data
+    seen.clear()
+    assert main(["train", "ner", "--out", str(tmp_path / "m"), "--data", str(data)]) == 0
+    assert "resources" not in seen  # the shipped tables
+    assert main(["train", "ner", "--out", str(tmp_path / "m"), "--data", str(data),
+                 "--resources", str(tmp_path / "missing")]) == 2
