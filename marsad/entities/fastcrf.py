@@ -11,9 +11,10 @@ cluster and label-share pairs) are cached per pair of values. The per-word facts
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
 ``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (scaled forward-backward).
-The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3 and 5 (the
-tests compare it with the sum over ``sentence()``'s own output); other versions (4: real-valued features) take
-the generic path through ``sentence()``.
+The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3, 5 and 6 (the
+tests compare it with the sum over ``sentence()``'s own output); feature set 6 adds its document features
+(``Featurizer.doc_features``, a few per token) row by row, and :meth:`FastCrf.emissions_doc` scores the sentences
+of one document together; feature set 4 (real-valued features) takes the generic path through ``sentence()``.
 
 Model file layout read here (crfsuite ``crf1d_model.c``, little-endian): a 48-byte header (``lCRF``, size,
 ``FOMC``, version, counts, offsets); a ``FEAT`` chunk of 20-byte features (type, source, destination as
@@ -188,10 +189,33 @@ class FastCrf:
         return i
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
-        """``(len(tokens), K)`` state scores: each token's summed attribute weights per label."""
-        fz = self.fz
+        """``(len(tokens), K)`` state scores: each token's summed attribute weights per label (feature set 6:
+        the sentence is its own document, as in ``Featurizer.sentence``)."""
         if not self._fast:
-            return self.emissions_from_features(fz.sentence(tokens))
+            return self.emissions_from_features(self.fz.sentence(tokens))
+        if self.fz.version >= 6:
+            return self.emissions_doc([tokens])[0]
+        return self._emissions(tokens)[0]
+
+    def emissions_doc(self, sents: list[list[str]]) -> list[np.ndarray]:
+        """State scores of each sentence of one document (``Featurizer.document``): feature set 6 adds the
+        weights of its document features to the per-sentence scores; earlier sets score each sentence alone."""
+        if not self._fast:
+            return [self.emissions_from_features(f) for f in self.fz.document(sents)]
+        base = [self._emissions(s) if s else (np.zeros((0, self.K)), [], ([], None, None)) for s in sents]
+        if self.fz.version < 6:
+            return [b[0] for b in base]
+        extra = self.fz.doc_features([b[1] for b in base], [b[2] for b in base])
+        vec = self._vec
+        for (E, _, _), feats in zip(base, extra):
+            for t, f in enumerate(feats):
+                for a in f:
+                    E[t] += vec(a)
+        return [b[0] for b in base]
+
+    def _emissions(self, tokens: list[str]) -> tuple[np.ndarray, list[tuple], tuple]:
+        """Scores without document features, with the tokens' ``_info`` tuples and ``Featurizer.matches``."""
+        fz = self.fz
         n = len(tokens)
         # empty full caches between sentences only: rows found earlier in a sentence must stay valid
         if len(self._wid) + n > MAX_WORDS:
@@ -232,20 +256,17 @@ class FastCrf:
                 E[2:] += on[:n - 2, None] * v
                 if n > 3:
                     E[3:] += on[:n - 3, None] * v
-        bares = [x[1] for x in infos]
-        tables = [(fz.gaz, "g", 2)]
-        if fz.version >= 3 and fz.selfphr:
-            tables.append((fz.selfphr, "ph", 1))
-        if fz.version >= 5 and fz.wikiphr:
-            tables.append((fz.wikiphr, "kp", 1))
-        for table, prefix, reach in tables:
-            for j, tags in enumerate(table.match(bares)):
+        mt = fz.matches(infos)
+        for found, prefix, reach in zip(mt, ("g", "ph", "kp"), (2, 1, 1)):
+            if found is None:
+                continue
+            for j, tags in enumerate(found):
                 for t in tags:
                     # the tag's weights at tokens j - reach .. j + reach, added as one block
                     block = self._block(prefix, t, reach)
                     lo, hi = max(0, j - reach), min(n, j + reach + 1)
                     E[lo:hi] += block[lo - j + reach:hi - j + reach]
-        return E
+        return E, infos, mt
 
     def _block(self, prefix: str, tag: str, reach: int) -> np.ndarray:
         """Weights of a phrase tag on the tokens around it: row ``reach`` is the tagged token's own
@@ -317,8 +338,15 @@ class FastCrf:
             out[i] = [labels[j] for j in reversed(path)]
         return out
 
-    def viterbi_many(self, sents: list[list[str]]) -> list[list[str]]:
-        """Labels for many sentences (:meth:`viterbi` each, decoded together)."""
+    def viterbi_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
+        """Labels for many sentences (:meth:`viterbi` each, decoded together).
+
+        Args:
+            document: the sentences are one document (feature set 6 reads them together; see
+                :meth:`emissions_doc`); otherwise each sentence is scored alone.
+        """
+        if document:
+            return self.viterbi_many_scores(self.emissions_doc(sents))
         return self.viterbi_many_scores([self.emissions(s) if s else np.zeros((0, self.K)) for s in sents])
 
     def marginals_scores(self, E: np.ndarray) -> np.ndarray:

@@ -107,6 +107,9 @@ def load_emb(path: Path) -> dict[str, tuple[float, ...]]:
                 out[w] = tuple(float(x) for x in v.split(" "))
     return out
 
+#: Words of this frequency bucket (``lexstats.tsv``, log scale) or above get no document features.
+DOC_MAX_FREQ = 12
+
 #: Binary lexical facts fed to the neural tagger, in a fixed order.
 FLAGS = tuple(f"g={c}-{p}" for c in ("GPE", "LOC", "PER", "ORG") for p in "BI") + (
     "ti", "oh", "lc", "nt", "sp", "art", "sh=A", "sh=L", "sh=D", "sh=P", "sh=M")
@@ -122,7 +125,8 @@ class Featurizer:
     lexstats: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Feature-set version (1: the set described above; 2: adds fine clusters at ±2, cluster bigrams and
     #: 4-character affixes; 3: adds the self-trained lexicon; 4: 3 + word2vec values; 5: 3 + WikiFANE gold
-    #: label shares of the word and ±1 and WikiFANE names as a phrase gazetteer). Stored in the model's
+    #: label shares of the word and ±1 and WikiFANE names as a phrase gazetteer; 6: 5 + document features,
+    #: see :meth:`doc_features`). Stored in the model's
     #: meta.json so a model always gets the features it was trained on.
     version: int = 1
     #: Self-trained lexicon (version >= 3): per-word label shares from news tagged by an earlier CRF.
@@ -261,19 +265,134 @@ class Featurizer:
         # facts; index 12: the extra ±1 facts)
         pre = {d: [f"{d}{x}" for x in near] for d in (-2, -1, 1, 2)}
         pre1 = {d: [f"{d}{x}" for x in near1] for d in (-1, 1)}
-        info = (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
+        # index 13: the local cue flags the document features (version >= 6) read; index 14: whether the word
+        # may carry document features at all (Arabic or Latin, a bare form of two letters or more, not among
+        # the most frequent words)
+        fbn = int(fb) if fb.isdigit() else 0
+        doc_ok = shp in ("A", "L") and len(bb[0]) >= 2 and fbn < DOC_MAX_FREQ
+        info = (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1,
+                (title, orgh, locc, speech), doc_ok)
         if len(self._cache) > 300_000:
             self._cache.clear()
         self._cache[tok] = info
         return info
 
+    def matches(self, infos: list[tuple]) -> tuple[list, list | None, list | None]:
+        """Gazetteer, self-phrase (version >= 3) and WikiFANE-phrase (version >= 5) tags of one sentence."""
+        bares = [x[1] for x in infos]
+        gz = self.gaz.match(bares)
+        ph = self.selfphr.match(bares) if self.version >= 3 and self.selfphr else None
+        kp = self.wikiphr.match(bares) if self.version >= 5 and self.wikiphr else None
+        return gz, ph, kp
+
     def sentence(self, tokens: list[str]) -> list:
-        """Feature strings for each token of one sentence (version >= 4: dicts of feature -> value)."""
+        """Feature strings for each token of one sentence (version 4: dicts of feature -> value).
+
+        Version >= 6: the sentence is its own document (:meth:`document` of ``[tokens]``).
+        """
+        if self.version >= 6:
+            return self.document([tokens])[0]
+        return self._sentence(tokens)[0]
+
+    def document(self, sentences: list[list[str]]) -> list[list]:
+        """Feature lists for each sentence of one document (an article, or a run of corpus sentences).
+
+        Versions <= 5 featurize each sentence alone; version 6 adds to every token the document features
+        of :meth:`doc_features` (cues seen at the other mentions of the same word in the document).
+        """
+        base = [self._sentence(s) for s in sentences]
+        if self.version < 6:
+            return [b[0] for b in base]
+        extra = self.doc_features([b[1] for b in base], [b[2] for b in base])
+        for (feats, _, _), add in zip(base, extra):
+            for f, x in zip(feats, add):
+                f.extend(x)
+        return [b[0] for b in base]
+
+    def doc_features(self, infos: list[list[tuple]], matches: list[tuple]) -> list[list[list[str]]]:
+        """Document features (version 6) of each token, from the ``_info`` tuples and :meth:`matches` of
+        every sentence of one document. O(tokens).
+
+        Each mention of a word (its bare form; a clitic-stripped form when only that occurs bare in the
+        document) records its local cues: a person title one to three tokens before (``ti``), an organisation
+        head (``oh``) or place cue (``lc``) one or two before, a speech verb two before to one after (``sp``),
+        and its gazetteer / self-phrase / WikiFANE-phrase tags (``g=PER-B`` …). A token gets ``d`` + each cue
+        seen at ANOTHER mention of its word, ``dn=`` the word's mention count (1, 2, 3, 4+), and its ±1
+        neighbours' ``d`` cues with the offset prefix (``-1dti``).
+        """
+        primary: dict[str, int] = {}
+        for inf in infos:
+            for x in inf:
+                if x[14]:
+                    primary[x[1][0]] = primary.get(x[1][0], 0) + 1
+        keys: list[list[str | None]] = []
+        local: list[list[tuple[str, ...]]] = []
+        total: dict[str, dict[str, int]] = {}
+        for inf, (gz, ph, kp) in zip(infos, matches):
+            n = len(inf)
+            ks: list[str | None] = []
+            ls: list[tuple[str, ...]] = []
+            for i, x in enumerate(inf):
+                if not x[14]:
+                    ks.append(None)
+                    ls.append(())
+                    continue
+                bb = x[1]
+                k = bb[0]
+                if len(bb) > 1 and primary.get(k, 0) == 1 and bb[1] in primary:
+                    k = bb[1]
+                cues = []
+                if any(inf[j][13][0] for j in range(max(0, i - 3), i)):
+                    cues.append("ti")
+                if any(inf[j][13][1] for j in range(max(0, i - 2), i)):
+                    cues.append("oh")
+                if any(inf[j][13][2] for j in range(max(0, i - 2), i)):
+                    cues.append("lc")
+                if any(inf[j][13][3] for j in range(max(0, i - 2), min(n, i + 2)) if j != i):
+                    cues.append("sp")
+                cues.extend("g=" + t for t in gz[i])
+                if ph is not None:
+                    cues.extend("ph=" + t for t in ph[i])
+                if kp is not None:
+                    cues.extend("kp=" + t for t in kp[i])
+                cues = tuple(dict.fromkeys(cues))
+                tot = total.setdefault(k, {})
+                tot[""] = tot.get("", 0) + 1
+                for c in cues:
+                    tot[c] = tot.get(c, 0) + 1
+                ks.append(k)
+                ls.append(cues)
+            keys.append(ks)
+            local.append(ls)
+        out: list[list[list[str]]] = []
+        for ks, ls in zip(keys, local):
+            own: list[list[str]] = []
+            for k, cues in zip(ks, ls):
+                if k is None:
+                    own.append([])
+                    continue
+                tot = total[k]
+                mine = set(cues)
+                f = ["d" + c for c, m in tot.items() if c and m > (c in mine)]
+                own.append(f)
+            feats = []
+            for i, k in enumerate(ks):
+                f = list(own[i])
+                if k is not None:
+                    f.append("dn=" + str(min(total[k][""], 4)))
+                if i >= 1:
+                    f.extend("-1" + x for x in own[i - 1])
+                if i + 1 < len(ks):
+                    f.extend("1" + x for x in own[i + 1])
+                feats.append(f)
+            out.append(feats)
+        return out
+
+    def _sentence(self, tokens: list[str]) -> tuple[list, list[tuple], tuple]:
+        """:meth:`sentence` without document features, with the ``_info`` tuples and :meth:`matches`."""
         n = len(tokens)
         infos = [self._info(t) for t in tokens]
-        gz = self.gaz.match([x[1] for x in infos])
-        ph = self.selfphr.match([x[1] for x in infos]) if self.version >= 3 and self.selfphr else None
-        kp = self.wikiphr.match([x[1] for x in infos]) if self.version >= 5 and self.wikiphr else None
+        gz, ph, kp = mt = self.matches(infos)
         feats: list[list[str]] = []
         for i in range(n):
             w = infos[i][0]
@@ -338,4 +457,4 @@ class Featurizer:
                 feats.append(fd)
             else:
                 feats.append(f)
-        return feats
+        return feats, infos, mt

@@ -104,7 +104,7 @@ class NerTagger:
             return self.crf.viterbi(tokens)
         return self._recall_decode(tokens)
 
-    def _recall_decode(self, tokens: list[str]) -> list[str]:
+    def _recall_decode(self, tokens: list[str], E=None) -> list[str]:
         """Viterbi over per-token marginals with the O label penalised by ``o_bias`` (log space).
 
         Trades precision for recall (the CRF alone under-predicts names); only valid BIO sequences are made.
@@ -114,7 +114,10 @@ class NerTagger:
         from marsad.entities.neural import bio_viterbi
 
         labels = self._labels
-        lp = np.log(self.crf.marginals(tokens, labels) + 1e-12)
+        if E is None:
+            lp = np.log(self.crf.marginals(tokens, labels) + 1e-12)
+        else:  # state scores already made (with document features)
+            lp = np.log(self.crf.marginals_scores(E) + 1e-12)
         lp[:, labels.index("O")] -= self.o_bias
         return bio_viterbi([lp], labels)[0]
 
@@ -122,19 +125,26 @@ class NerTagger:
     def _labels(self) -> list[str]:
         return self.crf.labels
 
-    def tag_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
+    def tag_many(self, sents: list[list[str]], document: bool = False, spread: bool | None = None) -> list[list[str]]:
         """BIO labels for many sentences.
 
-        With ``document=True`` the sentences are one document: names found in one sentence are also marked
-        where they recur untagged (see :mod:`marsad.entities.propagate`).
+        With ``document=True`` the sentences are one document: a feature-set-6 model reads them together
+        (document features: cues seen at a word's other mentions), and names found in one sentence are also
+        marked where they recur untagged (see :mod:`marsad.entities.propagate`; ``spread=False`` skips that
+        step). Otherwise each sentence is tagged alone.
         """
+        context = document and self.featurizer.version >= 6
         if self.neural is not None:
             labels = self._ensemble(sents)
         elif not self.o_bias:
-            labels = self.crf.viterbi_many(sents)
+            labels = self.crf.viterbi_many(sents, document=context)
+        elif context:
+            labels = [self._recall_decode(s, E) if s else [] for s, E in zip(sents, self.crf.emissions_doc(sents))]
         else:
             labels = [self.tag(s) for s in sents]
-        return propagate(sents, labels) if document else labels
+        if spread is None:
+            spread = document
+        return propagate(sents, labels) if spread else labels
 
     def _ensemble(self, sents: list[list[str]]) -> list[list[str]]:
         """Mix CRF and network marginals per token and decode valid BIO (batches of similar length)."""
