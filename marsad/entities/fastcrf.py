@@ -30,11 +30,13 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.entities.features import doc_strings
 from marsad.errors import MarsadError
 
 #: Word types (and adjacent word pairs) cached before the caches are emptied and refilled.
 MAX_WORDS = 200_000
 MAX_PAIRS = 400_000
+MAX_CUES = 50_000
 _OFFSETS = (-2, -1, 1, 2)
 _ZEROS = itertools.repeat(0)
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
@@ -110,6 +112,9 @@ class FastCrf:
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
+        self._reset_cues()
+        #: weights of the mention-count feature ``dn=k`` in row k (feature set 6; row 0: no count)
+        self._count_rows = np.array([self._zero] + [self._vec(f"dn={k}") for k in range(1, 5)])
         self._blocks: dict[tuple[str, str], np.ndarray] = {}  # (prefix, tag) -> weights around a phrase tag
 
     # -- scores -----------------------------------------------------------------------------------------------
@@ -205,13 +210,37 @@ class FastCrf:
         base = [self._emissions(s) if s else (np.zeros((0, self.K)), [], ([], None, None)) for s in sents]
         if self.fz.version < 6:
             return [b[0] for b in base]
-        extra = self.fz.doc_features([b[1] for b in base], [b[2] for b in base])
-        vec = self._vec
-        for (E, _, _), feats in zip(base, extra):
-            for t, f in enumerate(feats):
-                for a in f:
-                    E[t] += vec(a)
+        if len(self._cid) > MAX_CUES:  # between documents only: ids below must stay valid while in use
+            self._reset_cues()
+        cue_row = self._cue_row
+        for (E, _, _), row in zip(base, self.fz.doc_cues([b[1] for b in base], [b[2] for b in base])):
+            n = len(row)
+            if not n:
+                continue
+            ids = [cue_row(x[0]) if x is not None else 0 for x in row]
+            R = self._crows
+            E += R[0, ids] + self._count_rows[[x[1] if x is not None else 0 for x in row]]
+            if n > 1:
+                E[1:] += R[1, ids[:-1]]
+                E[:-1] += R[2, ids[1:]]
         return [b[0] for b in base]
+
+    def _reset_cues(self) -> None:
+        # feature set 6: document cue sets -> row; rows[0] the token's own weights (``dti`` …), rows[1] what it
+        # adds to the token after it (``-1dti`` …), rows[2] to the token before (``1dti`` …); row 0 is empty
+        self._cid: dict[tuple[str, ...], int] = {(): 0}
+        self._crows = np.zeros((3, 256, self.K))
+
+    def _cue_row(self, cues: tuple[str, ...]) -> int:
+        i = self._cid.get(cues)
+        if i is not None:
+            return i
+        i = self._cid[cues] = len(self._cid)
+        if i >= self._crows.shape[1]:
+            self._crows = np.concatenate([self._crows, np.zeros_like(self._crows)], axis=1)
+        own, after, before = doc_strings(cues)
+        self._crows[:, i] = self._sums([list(own), list(after), list(before)])
+        return i
 
     def _emissions(self, tokens: list[str]) -> tuple[np.ndarray, list[tuple], tuple]:
         """Scores without document features, with the tokens' ``_info`` tuples and ``Featurizer.matches``."""

@@ -110,6 +110,19 @@ def load_emb(path: Path) -> dict[str, tuple[float, ...]]:
 #: Words of this frequency bucket (``lexstats.tsv``, log scale) or above get no document features.
 DOC_MAX_FREQ = 12
 
+_NOFLAGS = (False, False, False, False)
+_DOC_COUNT = {k: f"dn={k}" for k in range(1, 5)}
+_NO_STRINGS: tuple[tuple[str, ...], ...] = ((), (), ())
+
+
+@lru_cache(maxsize=1 << 14)
+def doc_strings(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Feature names of a token's document cues: its own (``dti``), and as seen from the token after (``-1dti``)
+    and the token before (``1dti``)."""
+    own = tuple("d" + c for c in cues)
+    return own, tuple("-1" + c for c in own), tuple("1" + c for c in own)
+
+
 #: Binary lexical facts fed to the neural tagger, in a fixed order.
 FLAGS = tuple(f"g={c}-{p}" for c in ("GPE", "LOC", "PER", "ORG") for p in "BI") + (
     "ti", "oh", "lc", "nt", "sp", "art", "sh=A", "sh=L", "sh=D", "sh=P", "sh=M")
@@ -320,72 +333,90 @@ class Featurizer:
         seen at ANOTHER mention of its word, ``dn=`` the word's mention count (1, 2, 3, 4+), and its ±1
         neighbours' ``d`` cues with the offset prefix (``-1dti``).
         """
+        out = []
+        for sent in self.doc_cues(infos, matches):
+            own = [doc_strings(x[0]) if x is not None else _NO_STRINGS for x in sent]
+            feats = []
+            last = len(sent) - 1
+            for i, x in enumerate(sent):
+                f = list(own[i][0])
+                if x is not None:
+                    f.append(_DOC_COUNT[x[1]])
+                if i >= 1:
+                    f.extend(own[i - 1][1])
+                if i < last:
+                    f.extend(own[i + 1][2])
+                feats.append(f)
+            out.append(feats)
+        return out
+
+    def doc_cues(self, infos: list[list[tuple]], matches: list[tuple]) -> list[list[tuple | None]]:
+        """Per token of each sentence: ``(cues seen at the word's other mentions as a sorted tuple, mention
+        count capped at 4)``, or ``None`` for a word that gets no document features (see :meth:`doc_features`)."""
         primary: dict[str, int] = {}
         for inf in infos:
             for x in inf:
                 if x[14]:
-                    primary[x[1][0]] = primary.get(x[1][0], 0) + 1
-        keys: list[list[str | None]] = []
-        local: list[list[tuple[str, ...]]] = []
+                    k = x[1][0]
+                    primary[k] = primary.get(k, 0) + 1
+        local: list[list[tuple]] = []
         total: dict[str, dict[str, int]] = {}
         for inf, (gz, ph, kp) in zip(infos, matches):
+            fl = [x[13] for x in inf]
             n = len(inf)
-            ks: list[str | None] = []
-            ls: list[tuple[str, ...]] = []
+            row: list[tuple] = []
             for i, x in enumerate(inf):
                 if not x[14]:
-                    ks.append(None)
-                    ls.append(())
+                    row.append(None)
                     continue
                 bb = x[1]
                 k = bb[0]
-                if len(bb) > 1 and primary.get(k, 0) == 1 and bb[1] in primary:
+                if len(bb) > 1 and primary[k] == 1 and bb[1] in primary:
                     k = bb[1]
-                cues = []
-                if any(inf[j][13][0] for j in range(max(0, i - 3), i)):
+                cues = ["g=" + t for t in gz[i]]
+                p1 = fl[i - 1] if i >= 1 else _NOFLAGS
+                p2 = fl[i - 2] if i >= 2 else _NOFLAGS
+                if p1[0] or p2[0] or (i >= 3 and fl[i - 3][0]):
                     cues.append("ti")
-                if any(inf[j][13][1] for j in range(max(0, i - 2), i)):
+                if p1[1] or p2[1]:
                     cues.append("oh")
-                if any(inf[j][13][2] for j in range(max(0, i - 2), i)):
+                if p1[2] or p2[2]:
                     cues.append("lc")
-                if any(inf[j][13][3] for j in range(max(0, i - 2), min(n, i + 2)) if j != i):
+                if p1[3] or p2[3] or (i + 1 < n and fl[i + 1][3]):
                     cues.append("sp")
-                cues.extend("g=" + t for t in gz[i])
-                if ph is not None:
+                if ph is not None and ph[i]:
                     cues.extend("ph=" + t for t in ph[i])
-                if kp is not None:
+                if kp is not None and kp[i]:
                     cues.extend("kp=" + t for t in kp[i])
-                cues = tuple(dict.fromkeys(cues))
-                tot = total.setdefault(k, {})
-                tot[""] = tot.get("", 0) + 1
-                for c in cues:
-                    tot[c] = tot.get(c, 0) + 1
-                ks.append(k)
-                ls.append(cues)
-            keys.append(ks)
-            local.append(ls)
-        out: list[list[list[str]]] = []
-        for ks, ls in zip(keys, local):
-            own: list[list[str]] = []
-            for k, cues in zip(ks, ls):
-                if k is None:
-                    own.append([])
+                tot = total.get(k)
+                if tot is None:
+                    tot = total[k] = {"": 0}
+                tot[""] += 1
+                if cues:
+                    cues = set(cues)
+                    for c in cues:
+                        tot[c] = tot.get(c, 0) + 1
+                row.append((k, cues))
+            local.append(row)
+        plain: dict[str, tuple] = {}  # a word's result for its mentions without cues of their own
+        out = []
+        for row in local:
+            res: list[tuple | None] = []
+            for x in row:
+                if x is None:
+                    res.append(None)
+                    continue
+                k, mine = x
+                if not mine:
+                    r = plain.get(k)
+                    if r is None:
+                        tot = total[k]
+                        r = plain[k] = (tuple(sorted(c for c in tot if c)), min(tot[""], 4))
+                    res.append(r)
                     continue
                 tot = total[k]
-                mine = set(cues)
-                f = ["d" + c for c, m in tot.items() if c and m > (c in mine)]
-                own.append(f)
-            feats = []
-            for i, k in enumerate(ks):
-                f = list(own[i])
-                if k is not None:
-                    f.append("dn=" + str(min(total[k][""], 4)))
-                if i >= 1:
-                    f.extend("-1" + x for x in own[i - 1])
-                if i + 1 < len(ks):
-                    f.extend("1" + x for x in own[i + 1])
-                feats.append(f)
-            out.append(feats)
+                res.append((tuple(sorted(c for c, m in tot.items() if c and m > (c in mine))), min(tot[""], 4)))
+            out.append(res)
         return out
 
     def _sentence(self, tokens: list[str]) -> tuple[list, list[tuple], tuple]:
