@@ -409,13 +409,17 @@ class FastCrf:
             return []
         return self.viterbi_many_scores([self.emissions(tokens)])[0]
 
-    def marginals(self, tokens: list[str], labels: list[str] | None = None) -> np.ndarray:
+    def marginals(self, tokens: list[str], labels: list[str] | None = None,
+                  scores: np.ndarray | None = None) -> np.ndarray:
         """Per-token label marginals (``Tagger.marginal``), columns in :attr:`labels` order.
 
         Args:
             labels: column order wanted instead (e.g. the neural tagger's); labels the CRF lacks get 0.
+            scores: the tokens' state scores when already made (e.g. by :meth:`emissions_doc`).
         """
-        m = self.marginals_scores(self.emissions(tokens)) if tokens else np.zeros((0, self.K))
+        if scores is None:
+            scores = self.emissions(tokens) if tokens else np.zeros((0, self.K))
+        m = self.marginals_scores(scores)
         if labels is None:
             return m
         col = {lab: i for i, lab in enumerate(self.labels)}

@@ -114,10 +114,7 @@ class NerTagger:
         from marsad.entities.neural import bio_viterbi
 
         labels = self._labels
-        if E is None:
-            lp = np.log(self.crf.marginals(tokens, labels) + 1e-12)
-        else:  # state scores already made (with document features)
-            lp = np.log(self.crf.marginals_scores(E) + 1e-12)
+        lp = np.log(self.crf.marginals(tokens, labels, E) + 1e-12)  # E: scores made with document features
         lp[:, labels.index("O")] -= self.o_bias
         return bio_viterbi([lp], labels)[0]
 
@@ -135,7 +132,7 @@ class NerTagger:
         """
         context = document and self.featurizer.version >= 6
         if self.neural is not None:
-            labels = self._ensemble(sents)
+            labels = self._ensemble(sents, context)
         elif not self.o_bias:
             labels = self.crf.viterbi_many(sents, document=context)
         elif context:
@@ -146,8 +143,10 @@ class NerTagger:
             spread = document
         return propagate(sents, labels) if spread else labels
 
-    def _ensemble(self, sents: list[list[str]]) -> list[list[str]]:
-        """Mix CRF and network marginals per token and decode valid BIO (batches of similar length)."""
+    def _ensemble(self, sents: list[list[str]], context: bool = False) -> list[list[str]]:
+        """Mix CRF and network marginals per token and decode valid BIO (batches of similar length).
+
+        ``context``: the CRF scores the sentences as one document (feature set 6)."""
         import numpy as np
 
         from marsad.entities.neural import bio_viterbi
@@ -159,6 +158,7 @@ class NerTagger:
         fz = self.featurizer
         out: list[list[str]] = [[] for _ in sents]
         order = sorted((i for i, s in enumerate(sents) if s), key=lambda i: len(sents[i]))
+        doc_scores = self.crf.emissions_doc(sents) if context and w < 1.0 else None
         for k in range(0, len(order), BATCH):
             idx = order[k:k + BATCH]
             batch = [sents[i] for i in idx]
@@ -170,11 +170,11 @@ class NerTagger:
             if len(self.networks) > 1:
                 pn = [a / len(self.networks) for a in pn]
             logp = []
-            for s, p in zip(batch, pn):
+            for i, s, p in zip(idx, batch, pn):
                 if w >= 1.0:
                     lp = np.log(p + 1e-12)
                 else:
-                    pc = self.crf.marginals(s, labels)
+                    pc = self.crf.marginals(s, labels, None if doc_scores is None else doc_scores[i])
                     if self.mix == "log":
                         lp = (1.0 - w) * np.log(pc + 1e-12) + w * np.log(p + 1e-12)
                     else:

@@ -196,3 +196,24 @@ def test_feature_set_6_reads_other_mentions():
     assert "dti" not in first[4]  # its own title is not a cue from another mention
     assert fz.sentence(doc[1]) == fz.document([doc[1]])[0]
     assert not any(f.startswith("dti") for f in fz.sentence(doc[1])[1])
+
+
+def test_tagger_reads_documents_for_feature_set_6(tiny):
+    """``tag_many(document=True)`` tags with the document's features (feature set 6), then propagates names;
+    the recall-biased decoding path gets the same document scores."""
+    from marsad.entities.propagate import propagate
+    from marsad.entities.tagger import NerTagger
+
+    fz, crf, path = tiny
+    tagger = NerTagger(fz, FastCrf(path, fz), path.parent)
+    doc = _sentences(seed=9, count=12)
+    want = [crf.tag(f) for f in fz.document(doc)]
+    assert tagger.tag_many(doc, document=True, spread=False) == want
+    assert tagger.tag_many(doc, document=True) == propagate(doc, want)
+    assert tagger.tag_many(doc) == [crf.tag(fz.sentence(s)) for s in doc]
+    tagger.o_bias = 0.5
+    got = tagger.tag_many(doc, document=True, spread=False)
+    assert [len(x) for x in got] == [len(s) for s in doc]
+    ref = FastCrf(path, fz)
+    scores = ref.emissions_doc(doc)
+    assert got == [tagger._recall_decode(s, E) for s, E in zip(doc, scores)]
