@@ -92,7 +92,7 @@ def cmd_train(args) -> int:
 
         from marsad.entities.train import train
 
-        kw = {"features": args.features} if args.features else {}
+        kw = {}
         if args.resources:
             if not Path(args.resources).is_dir():
                 raise UsageError(f"no resources folder at {args.resources}")
@@ -169,8 +169,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="PATH")
     p.add_argument("--data", metavar="DIR", help="the shared data folder (default: found automatically)")
     p.add_argument("--seed", type=int, default=13)
-    p.add_argument("--features", type=int, metavar="N",
-                   help="feature-set version (default: the shipped model's; 6 adds document features)")
     p.add_argument("--resources", metavar="DIR",
                    help="folder to take the lexical tables from (default: the shipped model's; "
                         "give the --out folder to train on tables already placed there)")

@@ -47,8 +47,7 @@ def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = 
         "tokens": n, "seconds": s, "document": {...same keys, "window": 20}}, "model_dir": str}``.
         ``overall``/``per_type`` score each sentence alone (the standard setting); ``document`` scores the
         same output after document-level propagation over runs of ``DOC_WINDOW`` consecutive sentences (the
-        corpora carry no article breaks); for a feature-set-6 model each run is first re-tagged as one document
-        (``context``: that output before propagation). Types are the corpus labels PERS, LOC, ORG, MISC.
+        corpora carry no article breaks). Types are the corpus labels PERS, LOC, ORG, MISC.
     """
     from marsad.entities.tagger import NerTagger, load_tagger
 
@@ -69,15 +68,8 @@ def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = 
         r["tokens"] = sum(len(s) for s in sents)
         r["seconds"] = round(secs, 3)
         # the corpora have no document breaks: runs of DOC_WINDOW consecutive sentences stand in for articles
-        if tagger.featurizer.version >= 6:  # document features: each window is re-tagged as one document
-            ctx = [lab for i in range(0, len(toks), DOC_WINDOW)
-                   for lab in tagger.tag_many(toks[i:i + DOC_WINDOW], document=True, spread=False)]
-            c = score(gold, ctx)
-            r["context"] = {"overall": c["overall"], "per_type": c["per_type"], "window": DOC_WINDOW}
-        else:
-            ctx = pred
         doc = [lab for i in range(0, len(toks), DOC_WINDOW)
-               for lab in propagate(toks[i:i + DOC_WINDOW], ctx[i:i + DOC_WINDOW])]
+               for lab in propagate(toks[i:i + DOC_WINDOW], pred[i:i + DOC_WINDOW])]
         d = score(gold, doc)
         r["document"] = {"overall": d["overall"], "per_type": d["per_type"], "window": DOC_WINDOW}
         result[name] = r

@@ -11,10 +11,9 @@ cluster and label-share pairs) are cached per pair of values. The per-word facts
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
 ``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (scaled forward-backward).
-The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3, 5 and 6 (the
-tests compare it with the sum over ``sentence()``'s own output); feature set 6 adds its document features
-(``Featurizer.doc_features``, a few per token) row by row, and :meth:`FastCrf.emissions_doc` scores the sentences
-of one document together; feature set 4 (real-valued features) takes the generic path through ``sentence()``.
+The word-level split mirrors :meth:`marsad.entities.features.Featurizer.sentence` for feature sets 1-3 and 5 (the
+tests compare it with the sum over ``sentence()``'s own output); other versions (4: real-valued features) take
+the generic path through ``sentence()``.
 
 Model file layout read here (crfsuite ``crf1d_model.c``, little-endian): a 48-byte header (``lCRF``, size,
 ``FOMC``, version, counts, offsets); a ``FEAT`` chunk of 20-byte features (type, source, destination as
@@ -30,13 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.features import doc_strings
 from marsad.errors import MarsadError
 
 #: Word types (and adjacent word pairs) cached before the caches are emptied and refilled.
 MAX_WORDS = 200_000
 MAX_PAIRS = 400_000
-MAX_CUES = 50_000
 _OFFSETS = (-2, -1, 1, 2)
 _ZEROS = itertools.repeat(0)
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
@@ -112,9 +109,6 @@ class FastCrf:
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
-        self._reset_cues()
-        #: weights of the mention-count feature ``dn=k`` in row k (feature set 6; row 0: no count)
-        self._count_rows = np.array([self._zero] + [self._vec(f"dn={k}") for k in range(1, 5)])
         self._blocks: dict[tuple[str, str], np.ndarray] = {}  # (prefix, tag) -> weights around a phrase tag
 
     # -- scores -----------------------------------------------------------------------------------------------
@@ -194,57 +188,10 @@ class FastCrf:
         return i
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
-        """``(len(tokens), K)`` state scores: each token's summed attribute weights per label (feature set 6:
-        the sentence is its own document, as in ``Featurizer.sentence``)."""
-        if not self._fast:
-            return self.emissions_from_features(self.fz.sentence(tokens))
-        if self.fz.version >= 6:
-            return self.emissions_doc([tokens])[0]
-        return self._emissions(tokens)[0]
-
-    def emissions_doc(self, sents: list[list[str]]) -> list[np.ndarray]:
-        """State scores of each sentence of one document (``Featurizer.document``): feature set 6 adds the
-        weights of its document features to the per-sentence scores; earlier sets score each sentence alone."""
-        if not self._fast:
-            return [self.emissions_from_features(f) for f in self.fz.document(sents)]
-        base = [self._emissions(s) if s else (np.zeros((0, self.K)), [], ([], None, None)) for s in sents]
-        if self.fz.version < 6:
-            return [b[0] for b in base]
-        if len(self._cid) > MAX_CUES:  # between documents only: ids below must stay valid while in use
-            self._reset_cues()
-        cue_row = self._cue_row
-        for (E, _, _), row in zip(base, self.fz.doc_cues([b[1] for b in base], [b[2] for b in base])):
-            n = len(row)
-            if not n:
-                continue
-            ids = [cue_row(x[0]) if x is not None else 0 for x in row]
-            R = self._crows
-            E += R[0, ids] + self._count_rows[[x[1] if x is not None else 0 for x in row]]
-            if n > 1:
-                E[1:] += R[1, ids[:-1]]
-                E[:-1] += R[2, ids[1:]]
-        return [b[0] for b in base]
-
-    def _reset_cues(self) -> None:
-        # feature set 6: document cue sets -> row; rows[0] the token's own weights (``dti`` …), rows[1] what it
-        # adds to the token after it (``-1dti`` …), rows[2] to the token before (``1dti`` …); row 0 is empty
-        self._cid: dict[tuple[str, ...], int] = {(): 0}
-        self._crows = np.zeros((3, 256, self.K))
-
-    def _cue_row(self, cues: tuple[str, ...]) -> int:
-        i = self._cid.get(cues)
-        if i is not None:
-            return i
-        i = self._cid[cues] = len(self._cid)
-        if i >= self._crows.shape[1]:
-            self._crows = np.concatenate([self._crows, np.zeros_like(self._crows)], axis=1)
-        own, after, before = doc_strings(cues)
-        self._crows[:, i] = self._sums([list(own), list(after), list(before)])
-        return i
-
-    def _emissions(self, tokens: list[str]) -> tuple[np.ndarray, list[tuple], tuple]:
-        """Scores without document features, with the tokens' ``_info`` tuples and ``Featurizer.matches``."""
+        """``(len(tokens), K)`` state scores: each token's summed attribute weights per label."""
         fz = self.fz
+        if not self._fast:
+            return self.emissions_from_features(fz.sentence(tokens))
         n = len(tokens)
         # empty full caches between sentences only: rows found earlier in a sentence must stay valid
         if len(self._wid) + n > MAX_WORDS:
@@ -285,17 +232,20 @@ class FastCrf:
                 E[2:] += on[:n - 2, None] * v
                 if n > 3:
                     E[3:] += on[:n - 3, None] * v
-        mt = fz.matches(infos)
-        for found, prefix, reach in zip(mt, ("g", "ph", "kp"), (2, 1, 1)):
-            if found is None:
-                continue
-            for j, tags in enumerate(found):
+        bares = [x[1] for x in infos]
+        tables = [(fz.gaz, "g", 2)]
+        if fz.version >= 3 and fz.selfphr:
+            tables.append((fz.selfphr, "ph", 1))
+        if fz.version >= 5 and fz.wikiphr:
+            tables.append((fz.wikiphr, "kp", 1))
+        for table, prefix, reach in tables:
+            for j, tags in enumerate(table.match(bares)):
                 for t in tags:
                     # the tag's weights at tokens j - reach .. j + reach, added as one block
                     block = self._block(prefix, t, reach)
                     lo, hi = max(0, j - reach), min(n, j + reach + 1)
                     E[lo:hi] += block[lo - j + reach:hi - j + reach]
-        return E, infos, mt
+        return E
 
     def _block(self, prefix: str, tag: str, reach: int) -> np.ndarray:
         """Weights of a phrase tag on the tokens around it: row ``reach`` is the tagged token's own
@@ -367,15 +317,8 @@ class FastCrf:
             out[i] = [labels[j] for j in reversed(path)]
         return out
 
-    def viterbi_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
-        """Labels for many sentences (:meth:`viterbi` each, decoded together).
-
-        Args:
-            document: the sentences are one document (feature set 6 reads them together; see
-                :meth:`emissions_doc`); otherwise each sentence is scored alone.
-        """
-        if document:
-            return self.viterbi_many_scores(self.emissions_doc(sents))
+    def viterbi_many(self, sents: list[list[str]]) -> list[list[str]]:
+        """Labels for many sentences (:meth:`viterbi` each, decoded together)."""
         return self.viterbi_many_scores([self.emissions(s) if s else np.zeros((0, self.K)) for s in sents])
 
     def marginals_scores(self, E: np.ndarray) -> np.ndarray:
@@ -409,17 +352,13 @@ class FastCrf:
             return []
         return self.viterbi_many_scores([self.emissions(tokens)])[0]
 
-    def marginals(self, tokens: list[str], labels: list[str] | None = None,
-                  scores: np.ndarray | None = None) -> np.ndarray:
+    def marginals(self, tokens: list[str], labels: list[str] | None = None) -> np.ndarray:
         """Per-token label marginals (``Tagger.marginal``), columns in :attr:`labels` order.
 
         Args:
             labels: column order wanted instead (e.g. the neural tagger's); labels the CRF lacks get 0.
-            scores: the tokens' state scores when already made (e.g. by :meth:`emissions_doc`).
         """
-        if scores is None:
-            scores = self.emissions(tokens) if tokens else np.zeros((0, self.K))
-        m = self.marginals_scores(scores)
+        m = self.marginals_scores(self.emissions(tokens)) if tokens else np.zeros((0, self.K))
         if labels is None:
             return m
         col = {lab: i for i, lab in enumerate(self.labels)}

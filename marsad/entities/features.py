@@ -107,22 +107,6 @@ def load_emb(path: Path) -> dict[str, tuple[float, ...]]:
                 out[w] = tuple(float(x) for x in v.split(" "))
     return out
 
-#: Words of this frequency bucket (``lexstats.tsv``, log scale) or above get no document features.
-DOC_MAX_FREQ = 12
-
-_NOFLAGS = (False, False, False, False)
-_DOC_COUNT = {k: f"dn={k}" for k in range(1, 5)}
-_NO_STRINGS: tuple[tuple[str, ...], ...] = ((), (), ())
-
-
-@lru_cache(maxsize=1 << 14)
-def doc_strings(cues: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """Feature names of a token's document cues: its own (``dti``), and as seen from the token after (``-1dti``)
-    and the token before (``1dti``)."""
-    own = tuple("d" + c for c in cues)
-    return own, tuple("-1" + c for c in own), tuple("1" + c for c in own)
-
-
 #: Binary lexical facts fed to the neural tagger, in a fixed order.
 FLAGS = tuple(f"g={c}-{p}" for c in ("GPE", "LOC", "PER", "ORG") for p in "BI") + (
     "ti", "oh", "lc", "nt", "sp", "art", "sh=A", "sh=L", "sh=D", "sh=P", "sh=M")
@@ -138,8 +122,7 @@ class Featurizer:
     lexstats: dict[str, tuple[str, str]] = field(default_factory=dict)
     #: Feature-set version (1: the set described above; 2: adds fine clusters at ±2, cluster bigrams and
     #: 4-character affixes; 3: adds the self-trained lexicon; 4: 3 + word2vec values; 5: 3 + WikiFANE gold
-    #: label shares of the word and ±1 and WikiFANE names as a phrase gazetteer; 6: 5 + document features,
-    #: see :meth:`doc_features`). Stored in the model's
+    #: label shares of the word and ±1 and WikiFANE names as a phrase gazetteer). Stored in the model's
     #: meta.json so a model always gets the features it was trained on.
     version: int = 1
     #: Self-trained lexicon (version >= 3): per-word label shares from news tagged by an earlier CRF.
@@ -278,152 +261,19 @@ class Featurizer:
         # facts; index 12: the extra ±1 facts)
         pre = {d: [f"{d}{x}" for x in near] for d in (-2, -1, 1, 2)}
         pre1 = {d: [f"{d}{x}" for x in near1] for d in (-1, 1)}
-        # index 13: the local cue flags the document features (version >= 6) read; index 14: whether the word
-        # may carry document features at all (Arabic or Latin, a bare form of two letters or more, not among
-        # the most frequent words)
-        fbn = int(fb) if fb.isdigit() else 0
-        doc_ok = shp in ("A", "L") and len(bb[0]) >= 2 and fbn < DOC_MAX_FREQ
-        info = (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1,
-                (title, orgh, locc, speech), doc_ok)
+        info = (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
         if len(self._cache) > 300_000:
             self._cache.clear()
         self._cache[tok] = info
         return info
 
-    def matches(self, infos: list[tuple]) -> tuple[list, list | None, list | None]:
-        """Gazetteer, self-phrase (version >= 3) and WikiFANE-phrase (version >= 5) tags of one sentence."""
-        bares = [x[1] for x in infos]
-        gz = self.gaz.match(bares)
-        ph = self.selfphr.match(bares) if self.version >= 3 and self.selfphr else None
-        kp = self.wikiphr.match(bares) if self.version >= 5 and self.wikiphr else None
-        return gz, ph, kp
-
     def sentence(self, tokens: list[str]) -> list:
-        """Feature strings for each token of one sentence (version 4: dicts of feature -> value).
-
-        Version >= 6: the sentence is its own document (:meth:`document` of ``[tokens]``).
-        """
-        if self.version >= 6:
-            return self.document([tokens])[0]
-        return self._sentence(tokens)[0]
-
-    def document(self, sentences: list[list[str]]) -> list[list]:
-        """Feature lists for each sentence of one document (an article, or a run of corpus sentences).
-
-        Versions <= 5 featurize each sentence alone; version 6 adds to every token the document features
-        of :meth:`doc_features` (cues seen at the other mentions of the same word in the document).
-        """
-        base = [self._sentence(s) for s in sentences]
-        if self.version < 6:
-            return [b[0] for b in base]
-        extra = self.doc_features([b[1] for b in base], [b[2] for b in base])
-        for (feats, _, _), add in zip(base, extra):
-            for f, x in zip(feats, add):
-                f.extend(x)
-        return [b[0] for b in base]
-
-    def doc_features(self, infos: list[list[tuple]], matches: list[tuple]) -> list[list[list[str]]]:
-        """Document features (version 6) of each token, from the ``_info`` tuples and :meth:`matches` of
-        every sentence of one document. O(tokens).
-
-        Each mention of a word (its bare form; a clitic-stripped form when only that occurs bare in the
-        document) records its local cues: a person title one to three tokens before (``ti``), an organisation
-        head (``oh``) or place cue (``lc``) one or two before, a speech verb two before to one after (``sp``),
-        and its gazetteer / self-phrase / WikiFANE-phrase tags (``g=PER-B`` …). A token gets ``d`` + each cue
-        seen at ANOTHER mention of its word, ``dn=`` the word's mention count (1, 2, 3, 4+), and its ±1
-        neighbours' ``d`` cues with the offset prefix (``-1dti``).
-        """
-        out = []
-        for sent in self.doc_cues(infos, matches):
-            own = [doc_strings(x[0]) if x is not None else _NO_STRINGS for x in sent]
-            feats = []
-            last = len(sent) - 1
-            for i, x in enumerate(sent):
-                f = list(own[i][0])
-                if x is not None:
-                    f.append(_DOC_COUNT[x[1]])
-                if i >= 1:
-                    f.extend(own[i - 1][1])
-                if i < last:
-                    f.extend(own[i + 1][2])
-                feats.append(f)
-            out.append(feats)
-        return out
-
-    def doc_cues(self, infos: list[list[tuple]], matches: list[tuple]) -> list[list[tuple | None]]:
-        """Per token of each sentence: ``(cues seen at the word's other mentions as a sorted tuple, mention
-        count capped at 4)``, or ``None`` for a word that gets no document features (see :meth:`doc_features`)."""
-        primary: dict[str, int] = {}
-        for inf in infos:
-            for x in inf:
-                if x[14]:
-                    k = x[1][0]
-                    primary[k] = primary.get(k, 0) + 1
-        local: list[list[tuple]] = []
-        total: dict[str, dict[str, int]] = {}
-        for inf, (gz, ph, kp) in zip(infos, matches):
-            fl = [x[13] for x in inf]
-            n = len(inf)
-            row: list[tuple] = []
-            for i, x in enumerate(inf):
-                if not x[14]:
-                    row.append(None)
-                    continue
-                bb = x[1]
-                k = bb[0]
-                if len(bb) > 1 and primary[k] == 1 and bb[1] in primary:
-                    k = bb[1]
-                cues = ["g=" + t for t in gz[i]]
-                p1 = fl[i - 1] if i >= 1 else _NOFLAGS
-                p2 = fl[i - 2] if i >= 2 else _NOFLAGS
-                if p1[0] or p2[0] or (i >= 3 and fl[i - 3][0]):
-                    cues.append("ti")
-                if p1[1] or p2[1]:
-                    cues.append("oh")
-                if p1[2] or p2[2]:
-                    cues.append("lc")
-                if p1[3] or p2[3] or (i + 1 < n and fl[i + 1][3]):
-                    cues.append("sp")
-                if ph is not None and ph[i]:
-                    cues.extend("ph=" + t for t in ph[i])
-                if kp is not None and kp[i]:
-                    cues.extend("kp=" + t for t in kp[i])
-                tot = total.get(k)
-                if tot is None:
-                    tot = total[k] = {"": 0}
-                tot[""] += 1
-                if cues:
-                    cues = set(cues)
-                    for c in cues:
-                        tot[c] = tot.get(c, 0) + 1
-                row.append((k, cues))
-            local.append(row)
-        plain: dict[str, tuple] = {}  # a word's result for its mentions without cues of their own
-        out = []
-        for row in local:
-            res: list[tuple | None] = []
-            for x in row:
-                if x is None:
-                    res.append(None)
-                    continue
-                k, mine = x
-                if not mine:
-                    r = plain.get(k)
-                    if r is None:
-                        tot = total[k]
-                        r = plain[k] = (tuple(sorted(c for c in tot if c)), min(tot[""], 4))
-                    res.append(r)
-                    continue
-                tot = total[k]
-                res.append((tuple(sorted(c for c, m in tot.items() if c and m > (c in mine))), min(tot[""], 4)))
-            out.append(res)
-        return out
-
-    def _sentence(self, tokens: list[str]) -> tuple[list, list[tuple], tuple]:
-        """:meth:`sentence` without document features, with the ``_info`` tuples and :meth:`matches`."""
+        """Feature strings for each token of one sentence (version >= 4: dicts of feature -> value)."""
         n = len(tokens)
         infos = [self._info(t) for t in tokens]
-        gz, ph, kp = mt = self.matches(infos)
+        gz = self.gaz.match([x[1] for x in infos])
+        ph = self.selfphr.match([x[1] for x in infos]) if self.version >= 3 and self.selfphr else None
+        kp = self.wikiphr.match([x[1] for x in infos]) if self.version >= 5 and self.wikiphr else None
         feats: list[list[str]] = []
         for i in range(n):
             w = infos[i][0]
@@ -488,4 +338,4 @@ class Featurizer:
                 feats.append(fd)
             else:
                 feats.append(f)
-        return feats, infos, mt
+        return feats

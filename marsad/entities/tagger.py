@@ -104,7 +104,7 @@ class NerTagger:
             return self.crf.viterbi(tokens)
         return self._recall_decode(tokens)
 
-    def _recall_decode(self, tokens: list[str], E=None) -> list[str]:
+    def _recall_decode(self, tokens: list[str]) -> list[str]:
         """Viterbi over per-token marginals with the O label penalised by ``o_bias`` (log space).
 
         Trades precision for recall (the CRF alone under-predicts names); only valid BIO sequences are made.
@@ -114,7 +114,7 @@ class NerTagger:
         from marsad.entities.neural import bio_viterbi
 
         labels = self._labels
-        lp = np.log(self.crf.marginals(tokens, labels, E) + 1e-12)  # E: scores made with document features
+        lp = np.log(self.crf.marginals(tokens, labels) + 1e-12)
         lp[:, labels.index("O")] -= self.o_bias
         return bio_viterbi([lp], labels)[0]
 
@@ -122,31 +122,22 @@ class NerTagger:
     def _labels(self) -> list[str]:
         return self.crf.labels
 
-    def tag_many(self, sents: list[list[str]], document: bool = False, spread: bool | None = None) -> list[list[str]]:
+    def tag_many(self, sents: list[list[str]], document: bool = False) -> list[list[str]]:
         """BIO labels for many sentences.
 
-        With ``document=True`` the sentences are one document: a feature-set-6 model reads them together
-        (document features: cues seen at a word's other mentions), and names found in one sentence are also
-        marked where they recur untagged (see :mod:`marsad.entities.propagate`; ``spread=False`` skips that
-        step). Otherwise each sentence is tagged alone.
+        With ``document=True`` the sentences are one document: names found in one sentence are also marked
+        where they recur untagged (see :mod:`marsad.entities.propagate`).
         """
-        context = document and self.featurizer.version >= 6
         if self.neural is not None:
-            labels = self._ensemble(sents, context)
+            labels = self._ensemble(sents)
         elif not self.o_bias:
-            labels = self.crf.viterbi_many(sents, document=context)
-        elif context:
-            labels = [self._recall_decode(s, E) if s else [] for s, E in zip(sents, self.crf.emissions_doc(sents))]
+            labels = self.crf.viterbi_many(sents)
         else:
             labels = [self.tag(s) for s in sents]
-        if spread is None:
-            spread = document
-        return propagate(sents, labels) if spread else labels
+        return propagate(sents, labels) if document else labels
 
-    def _ensemble(self, sents: list[list[str]], context: bool = False) -> list[list[str]]:
-        """Mix CRF and network marginals per token and decode valid BIO (batches of similar length).
-
-        ``context``: the CRF scores the sentences as one document (feature set 6)."""
+    def _ensemble(self, sents: list[list[str]]) -> list[list[str]]:
+        """Mix CRF and network marginals per token and decode valid BIO (batches of similar length)."""
         import numpy as np
 
         from marsad.entities.neural import bio_viterbi
@@ -158,7 +149,6 @@ class NerTagger:
         fz = self.featurizer
         out: list[list[str]] = [[] for _ in sents]
         order = sorted((i for i, s in enumerate(sents) if s), key=lambda i: len(sents[i]))
-        doc_scores = self.crf.emissions_doc(sents) if context and w < 1.0 else None
         for k in range(0, len(order), BATCH):
             idx = order[k:k + BATCH]
             batch = [sents[i] for i in idx]
@@ -170,11 +160,11 @@ class NerTagger:
             if len(self.networks) > 1:
                 pn = [a / len(self.networks) for a in pn]
             logp = []
-            for i, s, p in zip(idx, batch, pn):
+            for s, p in zip(batch, pn):
                 if w >= 1.0:
                     lp = np.log(p + 1e-12)
                 else:
-                    pc = self.crf.marginals(s, labels, None if doc_scores is None else doc_scores[i])
+                    pc = self.crf.marginals(s, labels)
                     if self.mix == "log":
                         lp = (1.0 - w) * np.log(pc + 1e-12) + w * np.log(p + 1e-12)
                     else:

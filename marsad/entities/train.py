@@ -16,7 +16,6 @@ import time
 from pathlib import Path
 
 from marsad.entities.conll import Sentence, read_conll
-from marsad.entities.evaluate import DOC_WINDOW
 from marsad.entities.features import Featurizer
 from marsad.entities.gazetteers import RESOURCES
 from marsad.entities.wikilex import build as build_wikilex
@@ -36,19 +35,11 @@ def fit_crf(sents: list[Sentence], featurizer: Featurizer, model_path: Path, *, 
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    for window in doc_windows(sents):  # feature set 6 reads its window as the document; earlier ones ignore it
-        feats = featurizer.document([[t for t, _ in s] for s in window])
-        for s, f in zip(window, feats):
-            trainer.append(f, [g for _, g in s])
+    for s in sents:
+        trainer.append(featurizer.sentence([t for t, _ in s]), [g for _, g in s])
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
                         "feature.possible_transitions": True, "feature.minfreq": 1})
     trainer.train(str(model_path))
-
-
-def doc_windows(sents: list, size: int = DOC_WINDOW) -> list[list]:
-    """Runs of ``size`` consecutive sentences: ANERcorp has no article breaks, so these stand in for documents
-    (the same windows :mod:`marsad.entities.evaluate` uses)."""
-    return [sents[i:i + size] for i in range(0, len(sents), size)]
 
 
 def dev_split(sents: list[Sentence], frac: float = 0.1) -> tuple[list[Sentence], list[Sentence]]:

@@ -56,22 +56,20 @@ WIKIPHR = ["ORG\tالامم المتحده", "PERS\tفلاديمير بوتين"
            "MISC\tكاس مصر"]
 
 
-@pytest.fixture(scope="module", params=[1, 2, 3, 4, 5, 6])
+@pytest.fixture(scope="module", params=[1, 2, 3, 4, 5])
 def tiny(request, tmp_path_factory):
     """A tiny CRF trained on ``TRAIN`` with feature set ``version``, with its featurizer."""
     fz = Featurizer.load(RESOURCES, version=request.param)
-    if request.param >= 5:
+    if request.param == 5:
         d = tmp_path_factory.mktemp("wiki")
         (d / "wikilex.tsv").write_text("\n".join(WIKILEX) + "\n", encoding="utf-8")
         (d / "wikiphr.tsv").write_text("\n".join(WIKIPHR) + "\n", encoding="utf-8")
         fz.wikilex = load_selflex(d / "wikilex.tsv")
         fz.wikiphr = load_phrases(d / "wikiphr.tsv")
     trainer = pycrfsuite.Trainer(verbose=False)
-    parsed = [_parse(line) for line in TRAIN]
-    # the training sentences as two documents (feature set 6 reads the document; earlier sets ignore it)
-    for doc in (parsed[:4], parsed[4:]):
-        for (_, gold), feats in zip(doc, fz.document([w for w, _ in doc])):
-            trainer.append(feats, gold)
+    for line in TRAIN:
+        words, gold = _parse(line)
+        trainer.append(fz.sentence(words), gold)
     trainer.set_params({"c1": 0.01, "c2": 0.1, "max_iterations": 60, "feature.possible_transitions": True,
                         "feature.minfreq": 1})
     path = tmp_path_factory.mktemp(f"crf{request.param}") / "tiny.crfsuite"
@@ -165,55 +163,3 @@ def test_feature_set_5_reads_the_wiki_tables(tiny):
     feats = fz.sentence(_parse(TRAIN[1])[0])
     assert "kp=ORG-B" in feats[1] and "kp=ORG-I" in feats[2] and "-1kp=ORG-B" in feats[2]
     assert "kd=ORG3" in feats[1] and "1kd=ORG3" in feats[0]
-
-
-def test_fastcrf_documents_match_pycrfsuite(tiny):
-    """Sentences scored together as one document: the same labels and state scores as pycrfsuite over
-    ``Featurizer.document`` (feature set 6 adds document features; earlier sets score each sentence alone)."""
-    fz, crf, path = tiny
-    fast = FastCrf(path, fz)
-    sents = _sentences(seed=5, count=40)
-    docs = [sents[i:i + 7] for i in range(0, len(sents), 7)] + [[[], *sents[:2]]]
-    for doc in docs:
-        feats = fz.document(doc)
-        Es = fast.emissions_doc(doc)
-        for words, f, E in zip(doc, feats, Es):
-            assert E.shape == (len(words), len(fast.labels))
-            assert np.allclose(E, fast.emissions_from_features(f), rtol=0, atol=1e-9), words
-        want = [crf.tag(f) if f else [] for f in feats]
-        assert fast.viterbi_many(doc, document=True) == want
-    if fz.version < 6:
-        assert fz.document(sents[:5]) == [fz.sentence(s) for s in sents[:5]]
-
-
-def test_feature_set_6_reads_other_mentions():
-    """A bare name gets the cues seen at its other mentions in the document, and only those."""
-    fz = Featurizer.load(RESOURCES, version=6)
-    fz.wikiphr = load_phrases(RESOURCES / "no-such-file.tsv")
-    doc = [_parse("قال الرئيس الروسي فلاديمير بوتين في موسكو")[0], ["وأكد", "بوتين", "أن", "بلاده", "مستعدة"]]
-    first, second = fz.document(doc)
-    assert "dti" in second[1] and "dn=2" in second[1] and "-1dti" in second[2]
-    assert "dti" not in first[4]  # its own title is not a cue from another mention
-    assert fz.sentence(doc[1]) == fz.document([doc[1]])[0]
-    assert not any(f.startswith("dti") for f in fz.sentence(doc[1])[1])
-
-
-def test_tagger_reads_documents_for_feature_set_6(tiny):
-    """``tag_many(document=True)`` tags with the document's features (feature set 6), then propagates names;
-    the recall-biased decoding path gets the same document scores."""
-    from marsad.entities.propagate import propagate
-    from marsad.entities.tagger import NerTagger
-
-    fz, crf, path = tiny
-    tagger = NerTagger(fz, FastCrf(path, fz), path.parent)
-    doc = _sentences(seed=9, count=12)
-    want = [crf.tag(f) for f in fz.document(doc)]
-    assert tagger.tag_many(doc, document=True, spread=False) == want
-    assert tagger.tag_many(doc, document=True) == propagate(doc, want)
-    assert tagger.tag_many(doc) == [crf.tag(fz.sentence(s)) for s in doc]
-    tagger.o_bias = 0.5
-    got = tagger.tag_many(doc, document=True, spread=False)
-    assert [len(x) for x in got] == [len(s) for s in doc]
-    ref = FastCrf(path, fz)
-    scores = ref.emissions_doc(doc)
-    assert got == [tagger._recall_decode(s, E) for s, E in zip(doc, scores)]
