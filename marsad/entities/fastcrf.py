@@ -204,6 +204,8 @@ class FastCrf:
         lens = [len(s) for s in sents]
         tokens = [t for s in sents for t in s]
         N = len(tokens)
+        if not N:
+            return [np.zeros((0, self.K)) for _ in sents]
         # empty full caches before the run only: rows found earlier in it must stay valid
         if len(self._wid) + N > MAX_WORDS:
             self._reset_words()
@@ -218,7 +220,7 @@ class FastCrf:
             ids = [self._word(t) if i is None else i for i, t in zip(ids, tokens)]
         ids = np.array(ids, dtype=np.intp)
         sid = np.repeat(np.arange(len(sents)), lens)
-        ends = np.cumsum(lens)
+        ends = np.cumsum(lens, dtype=np.intp)
         starts = ends - lens
         full = np.flatnonzero(np.array(lens) > 0)
         first, last = starts[full], ends[full] - 1
