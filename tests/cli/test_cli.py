@@ -116,3 +116,8 @@ def test_api_stage_packages_are_callable():
     import marsad.entities.evaluate  # submodules stay importable
 
     assert callable(marsad.entities)
+
+
+def test_python_dash_m_marsad_is_the_command_line():
+    r = subprocess.run([sys.executable, "-m", "marsad", "--help"], capture_output=True, timeout=120)
+    assert r.returncode == 0 and b"ingest" in r.stdout
