@@ -6,6 +6,7 @@ Everything here is pure string work on one token; nothing changes the text the o
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _CHARMAP = str.maketrans({
@@ -38,7 +39,8 @@ def strip_prefix(n: str) -> tuple[str, str]:
     return "", n
 
 
-def stem_candidates(n: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def stem_candidates(n: str) -> tuple[str, ...]:
     """Forms of a normalised token worth a lexicon look-up: itself, then proclitic-stripped variants.
 
     ``والمانيا`` gives ``[والمانيا, المانيا, مانيا]``: the article form is kept because names such as
@@ -57,11 +59,7 @@ def stem_candidates(n: str) -> list[str]:
             out.append(rest)
     if n.startswith("ال") and len(n) >= 5:
         out.append(n[2:])
-    seen: list[str] = []
-    for f in out:
-        if f not in seen:
-            seen.append(f)
-    return seen
+    return tuple(dict.fromkeys(out))  # memoised: each lexicon of the tagger asks for the same word
 
 
 def shape(token: str) -> str:

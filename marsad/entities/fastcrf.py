@@ -189,63 +189,90 @@ class FastCrf:
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
         """``(len(tokens), K)`` state scores: each token's summed attribute weights per label."""
+        return self.emissions_many([tokens])[0]
+
+    def emissions_many(self, sents: list[list[str]]) -> list[np.ndarray]:
+        """:meth:`emissions` of each sentence, computed over all of them at once.
+
+        The sentences are laid end to end and every step is one numpy operation over the whole run (a
+        document costs a few dozen numpy calls, not a few dozen per sentence); features never reach across a
+        sentence edge, and each score gets the same additions in the same order as a sentence alone.
+        """
         fz = self.fz
         if not self._fast:
-            return self.emissions_from_features(fz.sentence(tokens))
-        n = len(tokens)
-        # empty full caches between sentences only: rows found earlier in a sentence must stay valid
-        if len(self._wid) + n > MAX_WORDS:
+            return [self.emissions_from_features(fz.sentence(s)) for s in sents]
+        lens = [len(s) for s in sents]
+        tokens = [t for s in sents for t in s]
+        N = len(tokens)
+        if not N:
+            return [np.zeros((0, self.K)) for _ in sents]
+        # empty full caches before the run only: rows found earlier in it must stay valid
+        if len(self._wid) + N > MAX_WORDS:
             self._reset_words()
-        if any(len(ids) + n > MAX_PAIRS for ids in self._pid.values()):
+        if any(len(ids) + N > MAX_PAIRS for ids in self._pid.values()):
             self._reset_pairs()
-        infos = [fz._info(t) for t in tokens]
-        ids = [self._word(t) for t in tokens]
+        # the caches' own lookups first: most words of a run were seen before
+        infos = list(map(fz._cache.get, tokens))
+        if None in infos:
+            infos = [x or fz._info(t) for x, t in zip(infos, tokens)]
+        ids = list(map(self._wid.get, tokens))
+        if None in ids:
+            ids = [self._word(t) if i is None else i for i, t in zip(ids, tokens)]
+        ids = np.array(ids, dtype=np.intp)
+        sid = np.repeat(np.arange(len(sents)), lens)
+        ends = np.cumsum(lens, dtype=np.intp)
+        starts = ends - lens
+        full = np.flatnonzero(np.array(lens) > 0)
+        first, last = starts[full], ends[full] - 1
+        at = np.arange(N)
         rows = self._rows
         E = rows[0, ids]
         for r, d in enumerate(_OFFSETS, 1):
-            if d > 0:
-                if n > d:
-                    E[:n - d] += rows[r, ids[d:]]
-                E[max(0, n - d):] += self._vec(f"{d}w=<pad>")
-            else:
-                if n > -d:
-                    E[-d:] += rows[r, ids[:n + d]]
-                E[:min(n, -d)] += self._vec(f"{d}w=<pad>")
-        E[0] += self._vec("BOS")
-        E[n - 1] += self._vec("EOS")
-        if n > 1:
+            nb = at + d
+            ok = (nb >= 0) & (nb < N)
+            ok[ok] = sid[nb[ok]] == sid[ok]
+            E[ok] += rows[r, ids[nb[ok]]]
+            E[~ok] += self._vec(f"{d}w=<pad>")
+        E[first] += self._vec("BOS")
+        E[last] += self._vec("EOS")
+        # adjacent tokens of one sentence: position j pairs with j + 1
+        left = np.flatnonzero(sid[:-1] == sid[1:]) if N > 1 else at[:0]
+        if len(left):
             pair = self._pair
             for kind in self._kinds:
                 k = kind[0]
-                pairs = list(itertools.pairwise([x[k] for x in infos]))
+                vals = [x[k] for x in infos]
+                pairs = [(vals[j], vals[j + 1]) for j in left.tolist()]
                 pids = list(map(self._pid[kind].get, pairs, itertools.repeat(-1)))
                 if -1 in pids:  # pairs not seen yet get their rows made
                     pids = [p if p >= 0 else pair(kind, ab) for p, ab in zip(pids, pairs)]
-                rows = self._prows[kind]
-                E[:-1] += rows[0, pids]
-                E[1:] += rows[1, pids]
+                prow = self._prows[kind]
+                E[left] += prow[0, pids]
+                E[left + 1] += prow[1, pids]
         # cue words two and three tokens back
         for k, name in ((5, "ti3"), (6, "oh3")):
-            on = np.array([x[k] for x in infos], dtype=bool)
-            if on[:n - 2].any():
+            on = np.flatnonzero([x[k] for x in infos])
+            if len(on):
                 v = self._vec(name)
-                E[2:] += on[:n - 2, None] * v
-                if n > 3:
-                    E[3:] += on[:n - 3, None] * v
-        bares = [x[1] for x in infos]
+                for d in (2, 3):
+                    j = on + d
+                    j = j[j < N]
+                    E[j[sid[j] == sid[j - d]]] += v
         tables = [(fz.gaz, "g", 2)]
         if fz.version >= 3 and fz.selfphr:
             tables.append((fz.selfphr, "ph", 1))
         if fz.version >= 5 and fz.wikiphr:
             tables.append((fz.wikiphr, "kp", 1))
+        bares = [x[1] for x in infos]
         for table, prefix, reach in tables:
-            for j, tags in enumerate(table.match(bares)):
-                for t in tags:
-                    # the tag's weights at tokens j - reach .. j + reach, added as one block
-                    block = self._block(prefix, t, reach)
-                    lo, hi = max(0, j - reach), min(n, j + reach + 1)
-                    E[lo:hi] += block[lo - j + reach:hi - j + reach]
-        return E
+            for s0, s1 in zip(starts[full].tolist(), ends[full].tolist()):
+                for j, tags in enumerate(table.match(bares[s0:s1]), s0):
+                    for t in tags:
+                        # the tag's weights at tokens j - reach .. j + reach of its sentence, added as one block
+                        block = self._block(prefix, t, reach)
+                        lo, hi = max(s0, j - reach), min(s1, j + reach + 1)
+                        E[lo:hi] += block[lo - j + reach:hi - j + reach]
+        return [E[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
 
     def _block(self, prefix: str, tag: str, reach: int) -> np.ndarray:
         """Weights of a phrase tag on the tokens around it: row ``reach`` is the tagged token's own
@@ -319,7 +346,7 @@ class FastCrf:
 
     def viterbi_many(self, sents: list[list[str]]) -> list[list[str]]:
         """Labels for many sentences (:meth:`viterbi` each, decoded together)."""
-        return self.viterbi_many_scores([self.emissions(s) if s else np.zeros((0, self.K)) for s in sents])
+        return self.viterbi_many_scores(self.emissions_many(sents))
 
     def marginals_scores(self, E: np.ndarray) -> np.ndarray:
         """``(n, K)`` per-token label probabilities for state scores ``E`` (forward-backward in log space)."""

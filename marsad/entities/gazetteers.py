@@ -112,16 +112,19 @@ class Gazetteer:
         matches of the same length, both classes count.
         """
         prefixes, complete = self._index()
+        firsts = self.phrases  # keyed by the bare first token of its phrases
         n = len(bares)
         tags: list[list[str]] = [[] for _ in range(n)]
-        i = 0
-        while i < n:
+        after = 0  # tokens before this are inside a match already made
+        for i, keys in enumerate(bares):
+            if i < after:
+                continue
             best = 0
             best_cls: list[str] = []
-            for key in bares[i]:
-                cur = (key,)
-                if cur not in prefixes:
+            for key in keys:
+                if key not in firsts:
                     continue
+                cur = (key,)
                 length, found = (1, cur) if cur in complete else (0, None)
                 j = i + 1
                 while j < n:
@@ -141,9 +144,7 @@ class Gazetteer:
                     tags[i].append(klass + "-B")
                     for j in range(1, best):
                         tags[i + j].append(klass + "-I")
-                i += best
-            else:
-                i += 1
+                after = i + best
         return tags
 
     def _index(self) -> tuple[frozenset, dict[tuple[str, ...], list[str]]]:

@@ -79,6 +79,11 @@ class Lexicon:
                     for t in tokenize(w.replace("_", " "))[:1]:
                         words.setdefault(kind, set()).add(_key(t[3]))
         self.words = {k: frozenset(v) for k, v in words.items()}
+        kinds_of: dict[str, set[str]] = {}
+        for kind, ws in words.items():
+            for w in ws:
+                kinds_of.setdefault(w, set()).add(kind)
+        self._kinds_of = {w: frozenset(k) for w, k in kinds_of.items()}  # word -> the lists holding it
         # longest phrase first so «مجلس الأمن القومي» wins over «مجلس الأمن»
         self.phrases = {k: sorted(v, key=lambda p: -len(p[0])) for k, v in phrases.items()}
         self._starting: dict[str, dict[str, list]] = {}  # kind -> normalised word -> phrases it starts
@@ -114,11 +119,11 @@ class Lexicon:
         on the normalised word alone, so they are found once per word (the rules ask per token, many times)."""
         hit = self._in_lists.get(tok[3])
         if hit is None:
-            keys = _keys(tok)
+            kinds = self._kinds_of
             own = _key(tok[3])
             bare = _key(tok[4][1]) if tok[3][:1] == "و" and len(tok[4]) > 1 else None
-            hit = (frozenset(k for k, w in self.words.items() if not keys.isdisjoint(w)),
-                   frozenset(k for k, w in self.words.items() if own in w or bare in w))
+            hit = (frozenset().union(*(kinds.get(k, ()) for k in _keys(tok))),
+                   kinds.get(own, frozenset()) | kinds.get(bare, frozenset()))
             if len(self._in_lists) > 200_000:
                 self._in_lists.clear()
             self._in_lists[tok[3]] = hit

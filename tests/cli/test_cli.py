@@ -134,3 +134,8 @@ def test_cli_train_ner_resources_reach_train(tmp_path, monkeypatch):
     assert "resources" not in seen  # the shipped tables
     assert main(["train", "ner", "--out", str(tmp_path / "m"), "--data", str(data),
                  "--resources", str(tmp_path / "missing")]) == 2
+
+
+def test_python_dash_m_marsad_is_the_command_line():
+    r = subprocess.run([sys.executable, "-m", "marsad", "--help"], capture_output=True, timeout=120)
+    assert r.returncode == 0 and b"ingest" in r.stdout
