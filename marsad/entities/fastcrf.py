@@ -7,7 +7,8 @@ neighbour at a fixed offset -2..2), so each word type's summed label weights are
 only the few position-specific features (gazetteer and phrase tags, sentence edges,
 padding, the ±3 cue window) are looked up per sentence, and the weights of adjacent-pair features (word,
 cluster and label-share pairs) are cached per pair of values. The per-word facts come from
-``Featurizer._info`` (its tuple layout is relied on here; the tests catch any drift from ``sentence()``).
+``Featurizer.word_facts`` (its tuple layout is relied on here; the tests catch any drift from ``sentence()``);
+only the weight rows and a few short facts are kept per word, not the feature strings.
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
 ``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (scaled forward-backward).
@@ -103,9 +104,9 @@ class FastCrf:
         self._expT = np.exp(self.T)
         self._fast = featurizer.version != 4
         v = featurizer.version
-        #: pair features: (index in Featurizer._info's tuple, prefix at the left token, at the right token)
-        self._kinds = [(0, "wn=", "ww=")] + [(7, "cn=", "cc=")] * (v >= 2) + \
-            [(9, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
+        #: pair features: (index in a word's facts, see ``_word``; prefix at the left token, at the right token)
+        self._kinds = [(0, "wn=", "ww=")] + [(4, "cn=", "cc=")] * (v >= 2) + \
+            [(5, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
@@ -124,6 +125,9 @@ class FastCrf:
     def _reset_words(self) -> None:
         self._wid: dict[str, int] = {}
         self._rows = np.zeros((5, 1024, self.K))  # own, then the word seen from offsets -2, -1, 1, 2
+        #: per word row: (normalised word, bare keys, person title?, organisation head?, middle cluster,
+        #: self-trained dominant type), all the scoring needs beyond the rows
+        self._facts: list[tuple] = []
 
     def _reset_pairs(self) -> None:
         # per kind of pair feature: (left token's prefix, right token's prefix) -> {(left, right): row},
@@ -139,7 +143,8 @@ class FastCrf:
         i = self._wid[tok] = len(self._wid)
         if i >= self._rows.shape[1]:
             self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)], axis=1)
-        x = self.fz._info(tok)
+        x = self.fz.word_facts(tok)
+        self._facts.append((x[0], x[1], x[5], x[6], x[7], x[9]))
         v2 = self.fz.version >= 2
         segs = [x[2]]
         for d in _OFFSETS:
@@ -211,13 +216,12 @@ class FastCrf:
             self._reset_words()
         if any(len(ids) + N > MAX_PAIRS for ids in self._pid.values()):
             self._reset_pairs()
-        # the caches' own lookups first: most words of a run were seen before
-        infos = list(map(fz._cache.get, tokens))
-        if None in infos:
-            infos = [x or fz._info(t) for x, t in zip(infos, tokens)]
+        # the cache's own lookup first: most words of a run were seen before
         ids = list(map(self._wid.get, tokens))
         if None in ids:
             ids = [self._word(t) if i is None else i for i, t in zip(ids, tokens)]
+        facts = self._facts
+        infos = [facts[i] for i in ids]
         ids = np.array(ids, dtype=np.intp)
         sid = np.repeat(np.arange(len(sents)), lens)
         ends = np.cumsum(lens, dtype=np.intp)
@@ -250,7 +254,7 @@ class FastCrf:
                 E[left] += prow[0, pids]
                 E[left + 1] += prow[1, pids]
         # cue words two and three tokens back
-        for k, name in ((5, "ti3"), (6, "oh3")):
+        for k, name in ((2, "ti3"), (3, "oh3")):
             on = np.flatnonzero([x[k] for x in infos])
             if len(on):
                 v = self._vec(name)

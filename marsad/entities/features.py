@@ -202,8 +202,16 @@ class Featurizer:
     def _info(self, tok: str) -> tuple:
         """Per-token facts that do not depend on context (cached: news text repeats its words)."""
         info = self._cache.get(tok)
-        if info is not None:
-            return info
+        if info is None:
+            info = self.word_facts(tok)
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            self._cache[tok] = info
+        return info
+
+    def word_facts(self, tok: str) -> tuple:
+        """:meth:`_info` without its cache: the tuple holds some 70 feature strings (about 6 KB), so callers
+        that keep their own per-word results (``FastCrf``) take it from here and let it go."""
         g = self.gaz
         w = _DIGIT.sub("0", norm(tok))
         p, s = strip_prefix(w)
@@ -261,11 +269,7 @@ class Featurizer:
         # facts; index 12: the extra ±1 facts)
         pre = {d: [f"{d}{x}" for x in near] for d in (-2, -1, 1, 2)}
         pre1 = {d: [f"{d}{x}" for x in near1] for d in (-1, 1)}
-        info = (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
-        if len(self._cache) > 300_000:
-            self._cache.clear()
-        self._cache[tok] = info
-        return info
+        return (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
 
     def sentence(self, tokens: list[str]) -> list:
         """Feature strings for each token of one sentence (version >= 4: dicts of feature -> value)."""
