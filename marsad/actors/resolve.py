@@ -263,7 +263,6 @@ def _agent_span(tokens: list[Token], i: int, j: int, base: ActorBase) -> tuple[A
     return found[1], country
 
 
-PLACE_STOP_WORDS = PLACE_STOP
 PLACE_INTRO = frozenset(strip_article(normalize_for_match(w)) for w in """مدينة بلدة قرية مستوطنة محافظة ولاية
 إقليم اقليم منطقة مخيم ضاحية مقاطعة العاصمة""".split())
 
@@ -276,7 +275,7 @@ def _common_word(tok: Token) -> bool:
     a small town somewhere is spelled the same («مدينة», «لجنة»)."""
     for form in tok.forms[:3]:
         k = strip_article(form)
-        if k in PLACE_INTRO or k in LINKS or _head((form,)) or form in PLACE_STOP_WORDS:
+        if k in PLACE_INTRO or k in LINKS or _head((form,)) or form in PLACE_STOP:
             return True
     return False
 

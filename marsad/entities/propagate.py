@@ -15,10 +15,6 @@ from marsad.entities.conll import chunks
 from marsad.entities.gazetteers import _bare
 
 
-def _key(tok: str) -> str:
-    return _bare(tok)
-
-
 @lru_cache(maxsize=1 << 16)
 def _strip1(tok: str) -> str:
     b = _bare(tok)
@@ -33,7 +29,7 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
     tagged_single: Counter = Counter()
     for toks, labs in zip(doc, labels):
         for a, b, typ in chunks(labs):
-            key = tuple(_key(t) for t in toks[a:b])
+            key = tuple(_bare(t) for t in toks[a:b])
             votes[key][typ] += 1
             if surname and typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:
                 votes[(key[-1],)]["PERS"] += 0.5
@@ -50,7 +46,7 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
     out = []
     for toks, labs in zip(doc, labels):
         labs = list(labs)
-        keys = [_key(t) for t in toks]
+        keys = [_bare(t) for t in toks]
         i = 0
         while i < len(toks):
             if labs[i] != "O":
