@@ -20,12 +20,18 @@ _CHARMAP = str.maketrans({
 _PROCLITICS = ("وبال", "وكال", "وفال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
                "و", "ف", "ب", "ل", "ك")
 _ARABIC = re.compile("[\u0621-\u064a]")
+_DIGIT = re.compile(r"\d")
 _LATIN = re.compile("[A-Za-z]")
 
 
 def norm(token: str) -> str:
     """Matching form of a token: no diacritics or tatweel, alef/ya/ta-marbuta/hamza seats folded, digits ASCII."""
     return _DIACRITICS.sub("", token).translate(_CHARMAP)
+
+
+def word_form(token: str) -> str:
+    """The tagger's form of a word: :func:`norm` with every digit written 0 (numbers share their features)."""
+    return _DIGIT.sub("0", norm(token))
 
 
 def strip_prefix(n: str) -> tuple[str, str]:

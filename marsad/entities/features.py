@@ -9,15 +9,13 @@ same kinds of facts about the neighbours in a ±2 window, and cues in a ±3 wind
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.entities.analysis import norm, shape, stem_candidates, strip_prefix
+from marsad.entities.analysis import shape, stem_candidates, strip_prefix, word_form
 from marsad.entities.gazetteers import RESOURCES, Gazetteer, _bare, bare_forms
 
-_DIGIT = re.compile(r"\d")
 
 
 def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
@@ -177,7 +175,7 @@ class Featurizer:
     def flags(self, tokens: list[str]) -> list[list[int]]:
         """Indices into :data:`FLAGS` of the binary lexical facts true for each token (for the neural tagger)."""
         g = self.gaz
-        norms = [_DIGIT.sub("0", norm(t)) for t in tokens]
+        norms = [word_form(t) for t in tokens]
         bares = [bare_forms(x) for x in norms]
         gz = g.match(bares)
         out = []
@@ -213,7 +211,7 @@ class Featurizer:
         """:meth:`_info` without its cache: the tuple holds some 70 feature strings (about 6 KB), so callers
         that keep their own per-word results (``FastCrf``) take it from here and let it go."""
         g = self.gaz
-        w = _DIGIT.sub("0", norm(tok))
+        w = word_form(tok)
         p, s = strip_prefix(w)
         bb = bare_forms(w)
         c = self._cluster(w)

@@ -12,17 +12,15 @@ with the feature CRF (see :class:`marsad.entities.tagger.NerTagger`).
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import numpy as np
 
-from marsad.entities.analysis import norm, stem_candidates
+from marsad.entities.analysis import stem_candidates, word_form
 from marsad.errors import MarsadError
 
 #: Label order of the exported network (stored again in the file's meta; this is the default).
 LABELS = ["O", "B-PERS", "I-PERS", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-MISC", "I-MISC"]
-_DIGIT = re.compile(r"\d")
 #: Longest character prefix the character CNN reads (as in training).
 MAX_CHARS = 20
 _CACHE_MAX = 200_000
@@ -36,7 +34,7 @@ class NeuralModelError(MarsadError, ValueError):
 
 def word_keys(token: str) -> list[str]:
     """Vocabulary look-up keys for a token: its normalised form (digits as 0), then proclitic-stripped forms."""
-    return stem_candidates(_DIGIT.sub("0", norm(token)))
+    return stem_candidates(word_form(token))
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -21,11 +21,10 @@ Built by ``marsad.entities.train.train`` for feature sets >= 5 (about 5 s) and b
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from marsad.entities.analysis import norm
+from marsad.entities.analysis import norm, word_form
 from marsad.entities.gazetteers import PERSON_TITLES, RESOURCES, _bare
 from marsad.errors import MissingInputError, ResourceError
 
@@ -35,7 +34,6 @@ TYPES = ("PERS", "LOC", "ORG", "MISC")
 NAME_PARTICLES = {"ابو", "ابي", "ابا", "ابن", "بن", "بنت", "ام"}
 #: Proclitics WikiFANE sometimes writes as tokens of their own.
 CLITICS = {"و", "ف", "ب", "ل", "ك"}
-_DIGIT = re.compile(r"\d")
 
 
 def bucket(r: float) -> str:
@@ -141,7 +139,7 @@ def build(data_dir: str | Path, out_dir: str | Path, types_path: Path | None = N
     ntok = 0
     for toks, tags in sentences(Path(data_dir) / SOURCE):
         labels = coarse_labels(toks, tags, types, titles)
-        ws = [_DIGIT.sub("0", norm(t)) for t in toks]
+        ws = [word_form(t) for t in toks]
         ntok += len(ws)
         for w, lab in zip(ws, labels):
             words[w][lab] += 1

@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from marsad.entities.analysis import word_form  # noqa: E402
 from marsad.entities.features import Featurizer  # noqa: E402
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
@@ -116,7 +117,7 @@ def main() -> None:
     def flush() -> None:
         nonlocal ntok
         for toks, labels in zip(batch, tag_many(batch)):
-            ws = tuple(intern.setdefault(w, w) for w in (fz._info(t)[0] for t in toks))
+            ws = tuple(intern.setdefault(w, w) for w in map(word_form, toks))
             ntok += len(toks)
             sents.append(ws)
             for w, lab in zip(ws, labels):
