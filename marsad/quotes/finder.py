@@ -18,8 +18,7 @@ from marsad.quotes.speakers import (AUXILIARIES, NP_STOPS, START_STOPS, BARE_COM
                                     is_first_person,
                                     noun_phrase,
                                     real_complementizer, subject_before)
-from marsad.actors.base import strip_article
-from marsad.actors.roles import HONORIFICS, head_of
+from marsad.actors.roles import head_of
 from marsad.quotes.tokens import tokens_of
 from marsad.records import Article, Quote
 from marsad.text import normalize_for_match, sentences
@@ -35,6 +34,7 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _CLOSING = re.compile(r'["”»](?=[.،,؛;!?؟])')  # a closing mark right before a sentence break
 _BOILERPLATE = re.compile(r"رابط الخبر|(?:^|\n)\s*اقرأ أيضا")
 MIN_MARK_WORDS = 3
+TITLE_NOUNS = ("عنوان", "شعار")  # «تحت عنوان "…"», «بشعار: "…"»: what follows in marks is a title or a slogan
 # A short marked phrase right after one of these, written without the article, is the name it bears.
 NAMED_NOUNS = frozenset("حزب حركه جمعيه منظمه شركه نادي مجموعه تنظيم ائتلاف جبهه تيار مبادره حمله عمليه مشروع "
                         "كتاب فيلم مسلسل روايه مهرجان مسابقه جائزه تظاهره".split())
@@ -255,6 +255,11 @@ class _Doc:
         a, b = self.tok(start), self.tok(end)
         return sum(map(str.isalnum, self.tokens.norms[a:b]))
 
+    def mention_start_near(self, t, reach: int) -> int | None:
+        """Start of the first entity mention inside token ``t`` and the ``reach`` characters after it."""
+        found = self.mentions.within(t.start, t.end + reach) if self.mentions else ()
+        return found[0].start if found else None
+
 
 def _trim_end(doc: _Doc, start: int, end: int) -> int:
     """Pull ``end`` back over spaces, punctuation and dangling function words."""
@@ -291,7 +296,7 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
             if j < len(doc.tokens) and doc.tokens.norms[j] in COMPLEMENTIZERS:
                 return None  # «وأضاف "الأحمدي" أنه …»: the marked name is the subject of the reported clause
     o = doc.tok(ms.open)
-    if o >= 2 and doc.tokens.norms[o - 1] == ":" and any(f in ("عنوان", "شعار") for f in doc.tokens[o - 2].forms):
+    if o >= 2 and doc.tokens.norms[o - 1] == ":" and any(f in TITLE_NOUNS for f in doc.tokens[o - 2].forms):
         return None  # «… بعنوان: "…"»: a title or a slogan, with a colon before it
     p_start = body.rfind("\n", 0, ms.open) + 1
     first = max(doc.tok(p_start), o - 27)
@@ -323,7 +328,7 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         before = doc.tokens[o - 1] if o > 0 else None
         if before is not None and words <= 4 and any(f in MEDIA_NOUNS for f in before.forms):
             return None  # «كشفت صحيفة "وول ستريت جورنال"»: the name of the medium
-        if before is not None and any(f in ("عنوان", "شعار") for f in before.forms):
+        if before is not None and any(f in TITLE_NOUNS for f in before.forms):
             return None  # «تحت عنوان "…"», «بشعار "…"»: a title or a slogan
         if before is not None and words <= 4 and any(f in NAMED_NOUNS for f in before.forms) \
                 and not any(f.startswith("ال") for f in before.forms):
@@ -363,12 +368,10 @@ def _sentence_goes_on(doc: _Doc, pos: int) -> bool:
     j = doc.tok(pos)
     if j >= len(doc.tokens) or "\n" in doc.body[pos:doc.tokens.starts[j]]:
         return False
-    n = doc.tokens.norms[j]
-    if n in ("،", ","):
+    if doc.tokens.norms[j] in ("،", ","):
         j += 1
         if j >= len(doc.tokens) or "\n" in doc.body[pos:doc.tokens.starts[j]]:
             return False
-        return doc.tokens[j].is_word and not doc.any_cue(j)
     return doc.tokens[j].is_word and not doc.any_cue(j)
 
 
@@ -419,11 +422,11 @@ def _next_speaker_clause(doc: _Doc, colon: int, pe: int) -> int:
         ci += 1
         if c.start >= pe:
             break
-        if c.kind == "part" and c.first > 0 and doc.tokens.norms[c.first - 1] in ("،", ",") \
-                and any(doc.is_colon(x) for x in range(c.last + 1, min(len(doc.tokens), c.last + 3))):
-            return doc.tokens.starts[c.first - 1]  # «…، مضيفا: …»: the participle gives the floor again
-        if c.kind == "part" and c.first > 0 and doc.tokens.norms[c.first - 1] in ("،", ",") and _has_complement(doc, c):
-            return doc.tokens.starts[c.first - 1]  # «…، مبينا أنه …»: the participle's clause is a quote of its own
+        if c.kind == "part" and c.first > 0 and doc.tokens.norms[c.first - 1] in ("،", ",") and (
+                any(doc.is_colon(x) for x in range(c.last + 1, min(len(doc.tokens), c.last + 3)))
+                or _has_complement(doc, c)):
+            # «…، مضيفا: …» gives the floor again; «…، مبينا أنه …»: the participle's clause is a quote of its own
+            return doc.tokens.starts[c.first - 1]
         if c.kind not in ("verb", "colon"):
             continue
         clause = doc.clause_start(c.start)
@@ -687,8 +690,7 @@ def _names_source(doc: _Doc, j: int, lexicon: CueLexicon) -> bool:
                 return True  # «وبحسب "السياسية"، فإن …»: a name in marks
             continue
         return any(lexicon.single.get(f) is not None and lexicon.single[f].kind == "source" for f in t.forms) \
-            or bool(doc.mentions and doc.mentions.within(t.start, t.end + 40)[:1]
-                    and doc.mentions.within(t.start, t.end + 40)[0].start == t.start)
+            or doc.mention_start_near(t, 40) == t.start
     return False
 
 
@@ -1075,8 +1077,8 @@ def _verb_like(doc: _Doc, k: int, after_side: bool) -> bool:
     if head_of(t) or (bare[:1] == "م" and len(bare) >= 5) or (bare.endswith("ه") and not bare.endswith("ها")
                                                              and bare not in H_VERBS):
         return False
-    return not (doc.mentions and doc.mentions.within(t.start, t.end + 60)[:1]
-                and doc.mentions.within(t.start, t.end + 60)[0].start <= t.start)
+    found = doc.mention_start_near(t, 60)
+    return found is None or found > t.start
 
 
 def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False, s_start: int | None = None) -> Speaker | None:
@@ -1116,8 +1118,7 @@ def _sentence_subject(doc: _Doc, upto: int, nearest: bool = False, s_start: int 
             if rng is not None:
                 first = toks[rng[0]]
                 prep = first.norm[:1] in ("ب", "ل", "ك") and len(first.forms) > 1 \
-                    and not (doc.mentions and doc.mentions.within(first.start, first.end + 60)[:1]
-                             and doc.mentions.within(first.start, first.end + 60)[0].start == first.start)
+                    and doc.mention_start_near(first, 60) != first.start
                 # «كوكاكولا», «بولت»: a name the tagger found, not «ب/ل/ك» + noun
                 if not prep and first.norm not in ("ما", "من"):
                     found = rng
