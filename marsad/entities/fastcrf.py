@@ -104,7 +104,7 @@ class FastCrf:
         self._expT = np.exp(self.T)
         self._fast = featurizer.version != 4
         v = featurizer.version
-        #: pair features: (index in a word's facts, see ``_word``; prefix at the left token, at the right token)
+        #: pair features: (index in a word's facts, see ``_add_words``; prefix at the left token, at the right token)
         self._kinds = [(0, "wn=", "ww=")] + [(4, "cn=", "cc=")] * (v >= 2) + \
             [(5, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
         self._reset_words()
@@ -136,26 +136,36 @@ class FastCrf:
         self._prows = {k: np.zeros((2, 256, self.K)) for k in self._kinds}
         self._pn = dict.fromkeys(self._kinds, 1)
 
-    def _word(self, tok: str) -> int:
-        i = self._wid.get(tok)
-        if i is not None:
-            return i
-        i = self._wid[tok] = len(self._wid)
-        if i >= self._rows.shape[1]:
-            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)], axis=1)
-        x = self.fz.word_facts(tok)
-        self._facts.append((x[0], x[1], x[5], x[6], x[7], x[9]))
+    def _add_words(self, words: list[str]) -> None:
+        """Cache the facts and weight rows of new (distinct) words, all rows summed in one numpy call: a
+        page of news brings some 40-100 words the cache has not seen, and one call per word cost more than
+        the sums themselves."""
+        first = len(self._wid)
+        need = first + len(words)
+        rows = self._rows
+        while need > rows.shape[1]:
+            rows = self._rows = np.concatenate([rows, np.zeros_like(rows)], axis=1)
+        get = self.attr.get
         v2 = self.fz.version >= 2
-        segs = [x[2]]
-        for d in _OFFSETS:
-            if d == -1 or d == 1:
-                segs.append(x[11][d] + x[12][d])
-            elif v2:
-                segs.append(x[11][d] + [f"{d}c1={x[8]}"])
+        word_facts = self.fz.word_facts
+        ids: list[int] = []
+        starts: list[int] = []
+        for i, tok in enumerate(words, first):
+            self._wid[tok] = i
+            x = word_facts(tok)
+            self._facts.append((x[0], x[1], x[5], x[6], x[7], x[9]))
+            far, near1 = x[11], x[12]
+            if v2:
+                segs = (x[2], far[-2] + [f"-2c1={x[8]}"], far[-1] + near1[-1], far[1] + near1[1],
+                        far[2] + [f"2c1={x[8]}"])
             else:
-                segs.append(x[11][d])
-        self._rows[:, i] = self._sums(segs)
-        return i
+                segs = (x[2], far[-2], far[-1] + near1[-1], far[1] + near1[1], far[2])
+            for feats in segs:  # each segment starts with the all-zero row 0, so none is empty
+                starts.append(len(ids))
+                ids.append(0)
+                ids.extend(map(get, feats, _ZEROS))
+        sums = np.add.reduceat(self.W[ids], starts).reshape(len(words), 5, self.K)
+        rows[:, first:need] = sums.transpose(1, 0, 2)
 
     def _sums(self, segs: list[list[str]]) -> np.ndarray:
         """One summed weight row per list of feature names, in one numpy call.
@@ -219,7 +229,8 @@ class FastCrf:
         # the cache's own lookup first: most words of a run were seen before
         ids = list(map(self._wid.get, tokens))
         if None in ids:
-            ids = [self._word(t) if i is None else i for i, t in zip(ids, tokens)]
+            self._add_words(list(dict.fromkeys(t for i, t in zip(ids, tokens) if i is None)))
+            ids = list(map(self._wid.__getitem__, tokens))
         facts = self._facts
         infos = [facts[i] for i in ids]
         ids = np.array(ids, dtype=np.intp)
