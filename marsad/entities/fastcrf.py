@@ -107,6 +107,12 @@ class FastCrf:
         #: pair features: (index in a word's facts, see ``_add_words``; prefix at the left token, at the right token)
         self._kinds = [(0, "wn=", "ww=")] + [(4, "cn=", "cc=")] * (v >= 2) + \
             [(5, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
+        #: phrase tables scored by position: (table, feature prefix, reach of its ±k features)
+        self._tables = [(featurizer.gaz, "g", 2)]
+        if v >= 3 and featurizer.selfphr:
+            self._tables.append((featurizer.selfphr, "ph", 1))
+        if v >= 5 and featurizer.wikiphr:
+            self._tables.append((featurizer.wikiphr, "kp", 1))
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
@@ -126,7 +132,8 @@ class FastCrf:
         self._wid: dict[str, int] = {}
         self._rows = np.zeros((5, 1024, self.K))  # own, then the word seen from offsets -2, -1, 1, 2
         #: per word row: (normalised word, bare keys, person title?, organisation head?, middle cluster,
-        #: self-trained dominant type), all the scoring needs beyond the rows
+        #: self-trained dominant type, bit t set when the word can begin a phrase of table t), all the
+        #: scoring needs beyond the rows
         self._facts: list[tuple] = []
 
     def _reset_pairs(self) -> None:
@@ -153,7 +160,8 @@ class FastCrf:
         for i, tok in enumerate(words, first):
             self._wid[tok] = i
             x = word_facts(tok)
-            self._facts.append((x[0], x[1], x[5], x[6], x[7], x[9]))
+            begins = sum(1 << t for t, (table, _, _) in enumerate(self._tables) if table.starts(x[1]))
+            self._facts.append((x[0], x[1], x[5], x[6], x[7], x[9], begins))
             far, near1 = x[11], x[12]
             if v2:
                 segs = (x[2], far[-2] + [f"-2c1={x[8]}"], far[-1] + near1[-1], far[1] + near1[1],
@@ -273,20 +281,27 @@ class FastCrf:
                     j = on + d
                     j = j[j < N]
                     E[j[sid[j] == sid[j - d]]] += v
-        tables = [(fz.gaz, "g", 2)]
-        if fz.version >= 3 and fz.selfphr:
-            tables.append((fz.selfphr, "ph", 1))
-        if fz.version >= 5 and fz.wikiphr:
-            tables.append((fz.wikiphr, "kp", 1))
         bares = [x[1] for x in infos]
-        for table, prefix, reach in tables:
-            for s0, s1 in zip(starts[full].tolist(), ends[full].tolist()):
-                for j, tags in enumerate(table.match(bares[s0:s1]), s0):
-                    for t in tags:
-                        # the tag's weights at tokens j - reach .. j + reach of its sentence, added as one block
-                        block = self._block(prefix, t, reach)
-                        lo, hi = max(s0, j - reach), min(s1, j + reach + 1)
-                        E[lo:hi] += block[lo - j + reach:hi - j + reach]
+        begins = [x[6] for x in infos]
+        for t, (table, prefix, reach) in enumerate(self._tables):
+            bit = 1 << t
+            cand = [j for j, m in enumerate(begins) if m & bit]  # most tokens begin no phrase: skip them
+            k = 0
+            for j0 in cand:
+                if j0 < k:
+                    continue
+                si = sid[j0]
+                s0, s1 = int(starts[si]), int(ends[si])
+                k = s1  # the sentence's candidates are all handled here
+                here = [j for j in cand if s0 <= j < s1]
+                for j, length, classes in table.spans(bares, here, s0, s1):
+                    for m in range(length):  # token by token, as Gazetteer.match lists the tags
+                        q = j + m
+                        for c in classes:
+                            # the tag's weights at tokens q - reach .. q + reach of its sentence, one block
+                            block = self._block(prefix, c + ("-B" if m == 0 else "-I"), reach)
+                            lo, hi = max(s0, q - reach), min(s1, q + reach + 1)
+                            E[lo:hi] += block[lo - q + reach:hi - q + reach]
         return [E[a:b] for a, b in zip(starts.tolist(), ends.tolist())]
 
     def _block(self, prefix: str, tag: str, reach: int) -> np.ndarray:

@@ -111,23 +111,39 @@ class Gazetteer:
         a proclitic, later tokens are compared on their first key. When two keys of the first token give
         matches of the same length, both classes count.
         """
+        tags: list[list[str]] = [[] for _ in bares]
+        for i, length, classes in self.spans(bares, range(len(bares)), 0, len(bares)):
+            for klass in classes:
+                tags[i].append(klass + "-B")
+                for j in range(i + 1, i + length):
+                    tags[j].append(klass + "-I")
+        return tags
+
+    def starts(self, keys) -> bool:
+        """Some phrase begins with one of these bare keys."""
+        firsts = self.phrases
+        return any(k in firsts for k in keys)
+
+    def spans(self, bares: list[list[str]], candidates, lo: int, hi: int) -> list[tuple[int, int, list[str]]]:
+        """The longest matches ``(start, length, classes)`` within ``bares[lo:hi]``, left to right, tried at
+        the ``candidates`` positions only (ascending; positions whose keys begin no phrase can be left out,
+        which lets callers that know their tokens skip most of them)."""
         prefixes, complete = self._index()
         firsts = self.phrases  # keyed by the bare first token of its phrases
-        n = len(bares)
-        tags: list[list[str]] = [[] for _ in range(n)]
-        after = 0  # tokens before this are inside a match already made
-        for i, keys in enumerate(bares):
+        out = []
+        after = lo  # tokens before this are inside a match already made
+        for i in candidates:
             if i < after:
                 continue
             best = 0
             best_cls: list[str] = []
-            for key in keys:
+            for key in bares[i]:
                 if key not in firsts:
                     continue
                 cur = (key,)
                 length, found = (1, cur) if cur in complete else (0, None)
                 j = i + 1
-                while j < n:
+                while j < hi:
                     cur = cur + (bares[j][0],)
                     if cur not in prefixes:
                         break
@@ -140,12 +156,9 @@ class Gazetteer:
                     best, best_cls = length, []
                 best_cls.extend(k for k in complete[found] if k not in best_cls)
             if best:
-                for klass in best_cls:
-                    tags[i].append(klass + "-B")
-                    for j in range(1, best):
-                        tags[i + j].append(klass + "-I")
+                out.append((i, best, best_cls))
                 after = i + best
-        return tags
+        return out
 
     def _index(self) -> tuple[frozenset, dict[tuple[str, ...], list[str]]]:
         """Every phrase prefix, and each phrase's classes in file order (built once from ``phrases``)."""
