@@ -28,7 +28,8 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     tagged_single: Counter = Counter()
     for toks, labs in zip(doc, labels):
-        for a, b, typ in chunks(labs):
+        # chunks() is a set, whose order varies from process to process; ties go to the first vote
+        for a, b, typ in sorted(chunks(labs)):
             key = tuple(_bare(t) for t in toks[a:b])
             votes[key][typ] += 1
             if surname and typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:
