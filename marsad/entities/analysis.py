@@ -19,6 +19,7 @@ _CHARMAP = str.maketrans({
 #: Proclitic sequences tried longest first; each stripped form must keep at least 2 letters.
 _PROCLITICS = ("وبال", "وكال", "وفال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
                "و", "ف", "ب", "ل", "ك")
+_PROCLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS)  # و ف ب ل ك and the alef of ال
 _ARABIC = re.compile("[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile("[A-Za-z]")
@@ -39,9 +40,10 @@ def strip_prefix(n: str) -> tuple[str, str]:
 
     Returns ``("", n)`` when no proclitic can be taken off.
     """
-    for p in _PROCLITICS:
-        if n.startswith(p) and len(n) - len(p) >= 3:
-            return p, n[len(p):]
+    if n[:1] in _PROCLITIC_FIRST:  # most words start with no proclitic letter: skip the list
+        for p in _PROCLITICS:
+            if n.startswith(p) and len(n) - len(p) >= 3:
+                return p, n[len(p):]
     return "", n
 
 
@@ -52,6 +54,8 @@ def stem_candidates(n: str) -> tuple[str, ...]:
     ``والمانيا`` gives ``[والمانيا, المانيا, مانيا]``: the article form is kept because names such as
     ``القاهره`` are listed with it.
     """
+    if n[:1] not in _PROCLITIC_FIRST:
+        return (n,)
     out = [n]
     if n.startswith(("و", "ف")) and len(n) >= 4:
         out.append(n[1:])

@@ -39,10 +39,14 @@ SPEECH_CUES: list[str] = _CUES["speech"]
 @lru_cache(maxsize=1 << 18)  # a pure function of the word, called per token by the tagger's later passes
 def _bare(tok: str) -> str:
     n = norm(tok)
-    for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
-        if n.startswith(p) and len(n) - len(p) >= 2:
-            return n[len(p):]
+    if n[:1] in _ARTICLE_FIRST:
+        for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
+            if n.startswith(p) and len(n) - len(p) >= 2:
+                return n[len(p):]
     return n
+
+
+_ARTICLE_FIRST = frozenset("وبفكلا")  # first letters of the prefixes _bare takes off
 
 
 def bare_forms(tok: str) -> list[str]:
