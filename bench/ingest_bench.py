@@ -15,6 +15,9 @@ each run ingests them into a fresh database with the whole pipeline as it stands
     taskset -c 0 .venv/bin/python bench/ingest_bench.py [--ant 500] [--snn 200] [--runs 3] [--profile FILE]
 
 ``--profile FILE`` also runs each corpus once under cProfile and writes the stats to ``FILE.<corpus>``.
+``--long N`` adds one more figure, measured first: a single ingest of N distinct SaudiNewsNet articles (none
+of them in the samples) after only the warm-up pages, as ``marsad ingest`` over a corpus sees it: the
+per-word caches fill as it goes.
 """
 
 from __future__ import annotations
@@ -81,6 +84,7 @@ def main() -> None:
     ap.add_argument("--snn", type=int, default=200, help="SaudiNewsNet rows (0: skip)")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--profile", help="also profile one run per corpus; stats written to PROFILE.<corpus>")
+    ap.add_argument("--long", type=int, default=0, help="also one ingest of this many distinct SaudiNewsNet pages")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="marsad-ingest-bench-") as tmp:
         tmpdir = Path(tmp)
@@ -90,6 +94,10 @@ def main() -> None:
             corpora.append(("ant", ant_rows(args.ant, args.runs + 1), "text"))
         if args.snn:
             corpora.append(("snn", snn_rows(args.snn, args.runs + 1), "content"))
+        if args.long:
+            # rows after every sample's: the long run sees pages no other run analysed
+            used = max(2000, 2 * args.snn * (args.runs + 1))
+            long_rows = [r for r in saudinewsnet(used + args.long)[used:] if (r.get("content") or "").strip()]
         # Load every resource outside the timing (some, like the dateline grammar, load only when a page
         # needs them): a few pages of each corpus through the real path first.
         warm = tmpdir / "warm.jsonl"
@@ -103,6 +111,14 @@ def main() -> None:
             if report.failed or report.stored != n:
                 print(f"  note: {report.summary()}")
 
+        if args.long:  # first, while the caches hold only the warm-up pages
+            src = tmpdir / "long.jsonl"
+            write_jsonl(long_rows, src)
+            n = len(long_rows)
+            secs, _ = timed(lambda: run(src, n), 1)
+            chars = sum(len(r["content"]) for r in long_rows) // n
+            print(f"snn long run: {n} distinct pages in one ingest (mean {chars} chars of text): "
+                  f"{n / secs:.1f} pages/s (CPU time)")
         for name, samples, text_key in corpora:
             srcs = []
             for i, rows in enumerate(samples):
@@ -132,6 +148,8 @@ def main() -> None:
                 ingest([str(srcs[1])], str(tmpdir / f"{name}-profile.db"), progress=False)
                 prof.disable()
                 prof.dump_stats(f"{args.profile}.{name}")
+
+
 
 if __name__ == "__main__":
     main()
