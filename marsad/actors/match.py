@@ -88,6 +88,10 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     caller has them.
     """
     hi = len(tokens) if hi is None else hi
+    # the entity rules and the resolver both scan each article whole: the second scan reuses the first
+    whole = auto_only and lo == 0 and hi == len(tokens) and skip is None
+    if whole and base.last_scan and base.last_scan[0] == tokens:
+        return list(base.last_scan[1])
     # an alias that may stand alone extends only prefixes of such aliases: walking those alone gives the same
     # matches, and far fewer words begin one (most places and surnames are linked only when tagged)
     if auto_only:
@@ -128,6 +132,8 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
         start = _orig_offset(tokens[pos], trimmed)
         out.append(Match(pos, end, start, tokens[end - 1].end, choice[0], choice[1]))
         i = end
+    if whole:
+        base.last_scan[:] = [list(tokens), tuple(out)]
     return out
 
 

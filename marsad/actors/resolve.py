@@ -675,7 +675,7 @@ def _unlinked_match(clusters: list[_Cluster], men: _Mention, tokens: list[Token]
 
 
 def _same_name(clusters: list[_Cluster], keys: tuple[str, ...]) -> _Cluster | None:
-    skel = skeleton(" ".join(keys))
+    skel = _keys_skeleton(keys)
     for cl in reversed(clusters):
         if cl.type != "PER":
             continue
@@ -685,11 +685,18 @@ def _same_name(clusters: list[_Cluster], keys: tuple[str, ...]) -> _Cluster | No
             mk = m.keys
             if mk == keys or (len(keys) < len(mk) and mk[-len(keys):] == keys):
                 return cl
-            if len(keys) == len(mk) and skeleton(" ".join(mk)) == skel and len(skel) >= 4:
+            if len(keys) == len(mk) and _keys_skeleton(mk) == skel and len(skel) >= 4:
                 return cl
-            if len(keys) < len(mk) and skeleton(" ".join(mk[-len(keys):])) == skel and len(skel) >= 4:
+            if len(keys) < len(mk) and _keys_skeleton(mk[-len(keys):]) == skel and len(skel) >= 4:
                 return cl
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _keys_skeleton(keys: tuple[str, ...]) -> str:
+    """The skeleton of a name given as token keys: every person mention is compared with every earlier one,
+    so each name's skeleton is made once."""
+    return skeleton(" ".join(keys))
 
 
 def _antecedent(clusters: list[_Cluster], tokens: list[Token], men: _Mention, base: ActorBase) -> _Cluster | None:
