@@ -46,17 +46,16 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
     out = []
     for toks, labs in zip(doc, labels):
         labs = list(labs)
-        keys = [_bare(t) for t in toks]
-        i = 0
-        while i < len(toks):
-            if labs[i] != "O":
-                i += 1
+        keys = list(map(_bare, toks))
+        # the tokens whose key (or key without a one-letter proclitic) starts a found name: few, so the
+        # per-token work is two C-level maps and a set test
+        opens = [i for i, (k1, k2) in enumerate(zip(keys, map(_strip1, toks))) if k1 in by_first or k2 in by_first]
+        free = 0  # first token not taken by a name propagated in this sentence
+        for i in opens:
+            if i < free or labs[i] != "O":
                 continue
-            done = False
             k1, k2 = keys[i], _strip1(toks[i])
-            if k1 not in by_first and k2 not in by_first:
-                i += 1
-                continue
+            done = False
             for first in (k1,) if k1 == k2 else (k1, k2):  # whole word first (a set's order would vary by run)
                 for k in by_first.get(first, ()):
                     n = len(k)
@@ -66,13 +65,11 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
                         labs[i] = "B-" + typ
                         for j in range(1, n):
                             labs[i + j] = "I-" + typ
-                        i += n
+                        free = i + n
                         done = True
                         break
                 if done:
                     break
-            if not done:
-                i += 1
         # a propagated B right after an entity of the same type would merge wrongly; keep B
         out.append(labs)
     return out
