@@ -103,12 +103,11 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     # answers almost every word
     words = norms if norms is not None and lo == 0 and hi == len(norms) else map(_NORM, islice(tokens, lo, hi))
     flags = list(map(memo.get, words))
-    if None in flags:
-        k = -1
-        while None in flags:
-            k = flags.index(None, k + 1)
-            tok = tokens[lo + k]
-            flags[k] = memo[tok.norm] = tuple(f for f in token_keys(tok) if (f[0],) in prefixes)
+    if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
+        for k, flag in enumerate(flags):
+            if flag is None:
+                tok = tokens[lo + k]
+                flags[k] = memo[tok.norm] = tuple(f for f in token_keys(tok) if (f[0],) in prefixes)
     i = lo  # first token not yet taken by a match
     for pos in compress(range(lo, hi), flags):
         if pos < i or (skip is not None and skip[pos]):

@@ -288,12 +288,11 @@ def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[
         taken[m.i:m.j] = b"\x01" * (m.j - m.i)
     memo = _INTRO_MEMO
     flags = list(map(memo.get, islice(norms, max(len(norms) - 1, 0))))  # C-level: the memo knows almost every word
-    if None in flags:
-        k = -1
-        while None in flags:
-            k = flags.index(None, k + 1)
-            prev = tokens[k]
-            flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
+    if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
+        for k, flag in enumerate(flags):
+            if flag is None:
+                prev = tokens[k]
+                flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
     starts = base.start_keys
     for k in compress(range(1, len(tokens)), flags):
         if taken[k] or starts.get(tokens[k].norm) == ():
@@ -524,11 +523,10 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     role_only: list[_Mention] = []
     mention_at = {m.i: m for m in mentions}
     heads = list(map(_HEAD_MEMO.get, norms, repeat(_MISSING)))  # C-level, as above
-    if _MISSING in heads:
-        x = -1
-        while _MISSING in heads:
-            x = heads.index(_MISSING, x + 1)
-            heads[x] = head_of(tokens[x])
+    if _MISSING in heads:  # new words: one pass
+        for x, head in enumerate(heads):
+            if head is _MISSING:
+                heads[x] = head_of(tokens[x])
     k = 0
     for pos in compress(range(len(tokens)), heads):
         if pos < k:
