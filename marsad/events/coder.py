@@ -145,16 +145,16 @@ def _modality(toks: list[Token], i: int, last: int, a: int, b: int, entry: Entry
     for k in range(max(a, i - 8), i):
         t = toks[k]
         forms = t.forms
-        if any(f in cues.PLANNED for f in forms):
+        if not cues.PLANNED.isdisjoint(forms):  # a form is a cue word (set tests in C, per token before)
             return "planned"
         if t.norm == "قد" and k + 1 < len(toks) and toks[k + 1].norm[:1] in ("ي", "ت", "ن"):
             return "possible"
-        if any(f in cues.POSSIBLE for f in forms) and t.norm != "قد":
+        if not cues.POSSIBLE.isdisjoint(forms) and t.norm != "قد":
             return "possible"
-        if any(f in cues.CONDITIONAL for f in forms) or t.text in _RAW_IN and _conditional_in(toks, k):
+        if not cues.CONDITIONAL.isdisjoint(forms) or t.text in _RAW_IN and _conditional_in(toks, k):
             return "conditional"
     for k in range(last + 1, min(b, last + 3)):
-        if any(f in cues.PLANNED for f in toks[k].forms):
+        if not cues.PLANNED.isdisjoint(toks[k].forms):
             return "planned"
     if sent_toks and (sent_toks[-1].norm in ("؟", "?") or sent_toks[0].forms[-1] in cues.QUESTION
                       and sent_toks[0].forms[-1] == "هل"):
