@@ -120,10 +120,10 @@ def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list,
                 hits.append(h)
     # candidate tokens found with C-level loops: the memo answers almost every word after the first articles
     flags = list(map(base.agent_memo.get, map(_NORM, tokens) if norms is None else norms))
-    k = -1
-    while None in flags:
-        k = flags.index(None, k + 1)
-        flags[k] = _starts_agent(base, tokens[k])
+    if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
+        for k, flag in enumerate(flags):
+            if flag is None:
+                flags[k] = _starts_agent(base, tokens[k])
     last = 0
     for k in compress(range(len(tokens)), flags):
         if k < last or blocked[k]:

@@ -75,13 +75,11 @@ def strip_article(norm: str) -> str:
 def light_stem(key: str) -> str:
     """Fold nisba inflection and ta marbuta: «ايرانيون», «ايرانيه» → «ايراني»; «شرطه» → «شرط»."""
     n = len(key)
-    if n >= 5 and (key.endswith("يون") or key.endswith("يين") or key.endswith("يات")):
+    if n < 4:
+        return key
+    if n >= 5 and key.endswith(("يون", "يين", "يات")):
         return key[:-2]
-    if n >= 4 and key.endswith("يه"):
-        return key[:-1]
-    if n >= 4 and key.endswith("يا") and not key.endswith("ييا"):
-        return key[:-1]
-    if n >= 4 and key.endswith("ه"):
+    if key.endswith("ه") or (key.endswith("يا") and not key.endswith("ييا")):  # «يه» ends with «ه» too
         return key[:-1]
     return key
 
@@ -152,6 +150,7 @@ class ActorBase:
     inner_keys: set[str] = field(default_factory=set)  # keys found after the first word of some alias
     inner_memo: dict = field(default_factory=dict)  # word → whether a form may continue an alias
     choice_memo: dict = field(default_factory=dict)  # (keys, exact keys, auto only) → (aliases, confidence)
+    last_scan: list = field(default_factory=list)  # [tokens, matches] of the last whole-text scan (match.scan)
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
     agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun
     agent_prefixes: set[tuple[str, ...]] = field(default_factory=set)

@@ -88,6 +88,10 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     caller has them.
     """
     hi = len(tokens) if hi is None else hi
+    # the entity rules and the resolver both scan each article whole: the second scan reuses the first
+    whole = auto_only and lo == 0 and hi == len(tokens) and skip is None
+    if whole and base.last_scan and base.last_scan[0] == tokens:
+        return list(base.last_scan[1])
     # an alias that may stand alone extends only prefixes of such aliases: walking those alone gives the same
     # matches, and far fewer words begin one (most places and surnames are linked only when tagged)
     if auto_only:
@@ -99,12 +103,11 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     # answers almost every word
     words = norms if norms is not None and lo == 0 and hi == len(norms) else map(_NORM, islice(tokens, lo, hi))
     flags = list(map(memo.get, words))
-    if None in flags:
-        k = -1
-        while None in flags:
-            k = flags.index(None, k + 1)
-            tok = tokens[lo + k]
-            flags[k] = memo[tok.norm] = tuple(f for f in token_keys(tok) if (f[0],) in prefixes)
+    if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
+        for k, flag in enumerate(flags):
+            if flag is None:
+                tok = tokens[lo + k]
+                flags[k] = memo[tok.norm] = tuple(f for f in token_keys(tok) if (f[0],) in prefixes)
     i = lo  # first token not yet taken by a match
     for pos in compress(range(lo, hi), flags):
         if pos < i or (skip is not None and skip[pos]):
@@ -128,6 +131,8 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
         start = _orig_offset(tokens[pos], trimmed)
         out.append(Match(pos, end, start, tokens[end - 1].end, choice[0], choice[1]))
         i = end
+    if whole:
+        base.last_scan[:] = [list(tokens), tuple(out)]
     return out
 
 

@@ -288,12 +288,11 @@ def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[
         taken[m.i:m.j] = b"\x01" * (m.j - m.i)
     memo = _INTRO_MEMO
     flags = list(map(memo.get, islice(norms, max(len(norms) - 1, 0))))  # C-level: the memo knows almost every word
-    if None in flags:
-        k = -1
-        while None in flags:
-            k = flags.index(None, k + 1)
-            prev = tokens[k]
-            flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
+    if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
+        for k, flag in enumerate(flags):
+            if flag is None:
+                prev = tokens[k]
+                flags[k] = memo[prev.norm] = any(strip_article(f) in PLACE_INTRO for f in prev.forms[:2])
     starts = base.start_keys
     for k in compress(range(1, len(tokens)), flags):
         if taken[k] or starts.get(tokens[k].norm) == ():
@@ -524,11 +523,10 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     role_only: list[_Mention] = []
     mention_at = {m.i: m for m in mentions}
     heads = list(map(_HEAD_MEMO.get, norms, repeat(_MISSING)))  # C-level, as above
-    if _MISSING in heads:
-        x = -1
-        while _MISSING in heads:
-            x = heads.index(_MISSING, x + 1)
-            heads[x] = head_of(tokens[x])
+    if _MISSING in heads:  # new words: one pass
+        for x, head in enumerate(heads):
+            if head is _MISSING:
+                heads[x] = head_of(tokens[x])
     k = 0
     for pos in compress(range(len(tokens)), heads):
         if pos < k:
@@ -675,7 +673,7 @@ def _unlinked_match(clusters: list[_Cluster], men: _Mention, tokens: list[Token]
 
 
 def _same_name(clusters: list[_Cluster], keys: tuple[str, ...]) -> _Cluster | None:
-    skel = skeleton(" ".join(keys))
+    skel = _keys_skeleton(keys)
     for cl in reversed(clusters):
         if cl.type != "PER":
             continue
@@ -685,11 +683,18 @@ def _same_name(clusters: list[_Cluster], keys: tuple[str, ...]) -> _Cluster | No
             mk = m.keys
             if mk == keys or (len(keys) < len(mk) and mk[-len(keys):] == keys):
                 return cl
-            if len(keys) == len(mk) and skeleton(" ".join(mk)) == skel and len(skel) >= 4:
+            if len(keys) == len(mk) and _keys_skeleton(mk) == skel and len(skel) >= 4:
                 return cl
-            if len(keys) < len(mk) and skeleton(" ".join(mk[-len(keys):])) == skel and len(skel) >= 4:
+            if len(keys) < len(mk) and _keys_skeleton(mk[-len(keys):]) == skel and len(skel) >= 4:
                 return cl
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _keys_skeleton(keys: tuple[str, ...]) -> str:
+    """The skeleton of a name given as token keys: every person mention is compared with every earlier one,
+    so each name's skeleton is made once."""
+    return skeleton(" ".join(keys))
 
 
 def _antecedent(clusters: list[_Cluster], tokens: list[Token], men: _Mention, base: ActorBase) -> _Cluster | None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import compress
 
-from marsad.entities.conll import chunks
 from marsad.entities.gazetteers import _bare
 
 
@@ -23,13 +23,32 @@ def _strip1(tok: str) -> str:
     return b
 
 
+def _chunks(labs: list[str]) -> list[tuple[int, int, str]]:
+    """Entity chunks ``(start, end, type)`` as :func:`marsad.entities.conll.chunks` finds them, in text order:
+    the votes below are counted in this order, and a tie goes to the type counted first (``conll.chunks``
+    returns a set, whose order changes with the process's hash seed). Only the tagged tokens are visited."""
+    out = []
+    start = typ = None
+    last = -2  # the previous tagged token
+    for i in compress(range(len(labs)), map("O".__ne__, labs)):
+        bio, _, ty = labs[i].partition("-")
+        if start is not None and (i != last + 1 or bio == "B" or ty != typ):  # an «O», a «B» or a new type
+            out.append((start, last + 1, typ))
+            start = None
+        if bio == "B" or (bio == "I" and start is None):
+            start, typ = i, ty
+        last = i
+    if start is not None:
+        out.append((start, last + 1, typ))
+    return out
+
+
 def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = True) -> list[list[str]]:
     """Return new labels for ``doc`` (sentences of tokens) with document-consistent entity mentions."""
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     tagged_single: Counter = Counter()
     for toks, labs in zip(doc, labels):
-        # chunks() is a set, whose order varies from process to process; ties go to the first vote
-        for a, b, typ in sorted(chunks(labs)):
+        for a, b, typ in _chunks(labs):
             key = tuple(_bare(t) for t in toks[a:b])
             votes[key][typ] += 1
             if surname and typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:
@@ -47,17 +66,16 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
     out = []
     for toks, labs in zip(doc, labels):
         labs = list(labs)
-        keys = [_bare(t) for t in toks]
-        i = 0
-        while i < len(toks):
-            if labs[i] != "O":
-                i += 1
+        keys = list(map(_bare, toks))
+        # the tokens whose key (or key without a one-letter proclitic) starts a found name: few, so the
+        # per-token work is two C-level maps and a set test
+        opens = [i for i, (k1, k2) in enumerate(zip(keys, map(_strip1, toks))) if k1 in by_first or k2 in by_first]
+        free = 0  # first token not taken by a name propagated in this sentence
+        for i in opens:
+            if i < free or labs[i] != "O":
                 continue
-            done = False
             k1, k2 = keys[i], _strip1(toks[i])
-            if k1 not in by_first and k2 not in by_first:
-                i += 1
-                continue
+            done = False
             for first in (k1,) if k1 == k2 else (k1, k2):  # whole word first (a set's order would vary by run)
                 for k in by_first.get(first, ()):
                     n = len(k)
@@ -67,13 +85,11 @@ def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = Tru
                         labs[i] = "B-" + typ
                         for j in range(1, n):
                             labs[i + j] = "I-" + typ
-                        i += n
+                        free = i + n
                         done = True
                         break
                 if done:
                     break
-            if not done:
-                i += 1
         # a propagated B right after an entity of the same type would merge wrongly; keep B
         out.append(labs)
     return out

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from marsad.entities.gazetteers import RESOURCES
@@ -92,6 +93,7 @@ class Lexicon:
         for kind, items in self.phrases.items():
             for item in items:
                 self.by_first.setdefault(kind, {}).setdefault(item[0][0], []).append(item)
+        self._first_words = frozenset(w for idx in self.by_first.values() for w in idx)  # start some phrase
 
     def starting(self, kind: str, tok: Token) -> list:
         """Phrases of ``kind`` whose first word is one of the token's forms, longest first."""
@@ -114,20 +116,53 @@ class Lexicon:
         """The token itself (a leading conjunction allowed, no preposition) is in the list."""
         return kind in self._lists(tok)[1]
 
-    def _lists(self, tok: Token) -> tuple[frozenset[str], frozenset[str]]:
-        """The word lists holding one of the token's forms, and those holding the token itself; both depend
-        on the normalised word alone, so they are found once per word (the rules ask per token, many times)."""
+    def lists_of(self, toks: list[Token]) -> list[tuple[frozenset[str], frozenset[str], bool]]:
+        """``_lists`` of every token, one memo lookup each (C-level for the words already seen)."""
+        out = list(map(self._in_lists.get, map(_NORM, toks)))
+        for k, hit in enumerate(out):
+            if hit is None:
+                out[k] = self._lists(toks[k])
+        return out
+
+    def _lists(self, tok: Token) -> tuple[frozenset[str], frozenset[str], bool]:
+        """The word lists holding one of the token's forms, those holding the token itself, and whether a
+        form starts a phrase; all depend on the normalised word alone, so they are found once per word (the
+        rules ask per token, many times)."""
         hit = self._in_lists.get(tok[3])
         if hit is None:
             kinds = self._kinds_of
             own = _key(tok[3])
             bare = _key(tok[4][1]) if tok[3][:1] == "و" and len(tok[4]) > 1 else None
-            hit = (frozenset().union(*(kinds.get(k, ()) for k in _keys(tok))),
-                   kinds.get(own, frozenset()) | kinds.get(bare, frozenset()))
+            keys = _keys(tok)
+            hit = (frozenset().union(*(kinds.get(k, ()) for k in keys)),
+                   kinds.get(own, frozenset()) | kinds.get(bare, frozenset()),
+                   not keys.isdisjoint(self._first_words))
             if len(self._in_lists) > 200_000:
                 self._in_lists.clear()
             self._in_lists[tok[3]] = hit
         return hit
+
+
+_NORM = itemgetter(3)  # Token.norm
+
+
+class _Words:
+    """What the lexicon says of each token of one document, looked up once per token: the rule passes scan
+    every token, and asking the lexicon per rule per token cost more than the rules themselves."""
+
+    def __init__(self, toks: list[Token], lex: Lexicon):
+        lists = lex.lists_of(toks)
+        self.has = [x[0] for x in lists]  # lists holding one of the token's forms
+        self.whole = [x[1] for x in lists]  # lists holding the token itself
+        self.phrase_starts = [k for k, x in enumerate(lists) if x[2]]  # tokens that may start a lexicon phrase
+
+    def having(self, kind: str) -> list[int]:
+        """Tokens one of whose forms is in the list ``kind``."""
+        return [k for k, h in enumerate(self.has) if kind in h]
+
+    def wholly(self, kind: str) -> list[int]:
+        """Tokens that are themselves in the list ``kind``."""
+        return [k for k, w in enumerate(self.whole) if kind in w]
 
 
 @lru_cache(maxsize=2)
@@ -189,12 +224,13 @@ def apply(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
             sp.put(i, j + 1, typ, P_TAGGER)
         else:
             passthrough.append((s, e, typ))
+    words = _Words(toks, lex)
     _known_actors(toks, base, lex, sp)
     _fix_orgs(toks, lex, sp)
-    _org_phrases(toks, base, lex, sp)
-    _geo_heads(toks, lex, sp)
-    _media(toks, base, lex, sp)
-    _persons(toks, base, lex, sp)
+    _org_phrases(toks, words, base, lex, sp)
+    _geo_heads(toks, words, lex, sp)
+    _media(toks, words, base, lex, sp)
+    _persons(toks, words, base, lex, sp)
     _repeat_names(toks, lex, sp)
     out = [(toks[i][0], toks[j - 1][1], typ) for (i, j), (typ, _) in sp.items.items()]
     return sorted(out + passthrough)
@@ -341,10 +377,10 @@ def _seat_org(toks, i: int, j: int, lex: Lexicon) -> bool:
     return any(len(p) == j - i and _phrase_at(toks, i, p) for p, _ in lex.starting("orgseat", toks[i]))
 
 
-def _geo_heads(toks, lex: Lexicon, sp: _Spans) -> None:
+def _geo_heads(toks, words: _Words, lex: Lexicon, sp: _Spans) -> None:
     """«مضيق هرمز», «باب المندب» after «مضيق»: the head noun belongs to a natural feature's name; fixed place
     phrases («قناة السويس») are LOC whatever the tagger or the actor base said."""
-    for k in range(len(toks)):
+    for k in words.phrase_starts:
         for phrase, _ in lex.starting("locphrase", toks[k]):
             if _phrase_at(toks, k, phrase):
                 j = k + len(phrase)
@@ -352,8 +388,8 @@ def _geo_heads(toks, lex: Lexicon, sp: _Spans) -> None:
                 if own and own[0] == j and sp.items[own][0] in ("LOC", "GPE"):
                     j = own[1]
                 sp.put(k, j, "LOC", P_MEDIA)
-    for k in range(len(toks) - 1):
-        if not lex.has("geohead", toks[k]) or not _indefinite(toks[k]) or sp.owner[k]:
+    for k in words.having("geohead"):
+        if k == len(toks) - 1 or not _indefinite(toks[k]) or sp.owner[k]:
             continue
         own = sp.owner[k + 1]
         if own and own[0] == k + 1 and sp.items[own][0] in ("LOC", "GPE"):
@@ -368,10 +404,12 @@ def _geo_heads(toks, lex: Lexicon, sp: _Spans) -> None:
             sp.put(k, e, "LOC", P_TAGGER)
 
 
-def _org_phrases(toks, base, lex: Lexicon, sp: _Spans) -> None:
-    k = 0
+def _org_phrases(toks, words: _Words, base, lex: Lexicon, sp: _Spans) -> None:
     n = len(toks)
-    while k < n:
+    free = 0  # phrases do not overlap: the next one starts after the last one found
+    for k in words.phrase_starts:
+        if k < free:
+            continue
         hit = None
         for kind in ("orgseat", "orghead"):
             for phrase, need_nisba in lex.starting(kind, toks[k]):
@@ -388,9 +426,7 @@ def _org_phrases(toks, base, lex: Lexicon, sp: _Spans) -> None:
                 break
         if hit:
             sp.put(k, hit, "ORG", P_ORG)
-            k = hit
-        else:
-            k += 1
+            free = hit
 
 
 def _stop(tok: Token, lex: Lexicon) -> bool:
@@ -417,10 +453,10 @@ def _name_like(tok: Token, lex: Lexicon, base, first: bool) -> bool:
     return len(t) >= 2
 
 
-def _media(toks, base, lex: Lexicon, sp: _Spans) -> None:
+def _media(toks, words: _Words, base, lex: Lexicon, sp: _Spans) -> None:
     n = len(toks)
-    for k in range(n - 1):
-        if not lex.has("media", toks[k]) or not _indefinite(toks[k]):
+    for k in words.having("media"):
+        if k == n - 1 or not _indefinite(toks[k]):
             continue
         head = _key(toks[k][4][-1])
         j = k + 1
@@ -467,7 +503,7 @@ def _media(toks, base, lex: Lexicon, sp: _Spans) -> None:
             sp.put(j, e, "ORG", P_MEDIA)
 
 
-def _persons(toks, base, lex: Lexicon, sp: _Spans) -> None:
+def _persons(toks, words: _Words, base, lex: Lexicon, sp: _Spans) -> None:
     n = len(toks)
     # titles and nationality words at the front of PER spans
     for (i, j), (typ, p) in list(sp.items.items()):
@@ -487,10 +523,9 @@ def _persons(toks, base, lex: Lexicon, sp: _Spans) -> None:
         if typ != "PER" and lex.whole("title", toks[i]) and toks[i][4][-1] != toks[i][3] and all(
                 lex.whole("role", t) or _nisba(t, base) for t in toks[i + 1:j]):
             sp.remove(i, j)
-    k = 0
-    while k < n:
-        if not lex.whole("title", toks[k]) or sp.owner[k]:
-            k += 1
+    free = 0  # a name found after a title ends where the next title may start
+    for k in words.wholly("title"):
+        if k < free or sp.owner[k]:
             continue
         # skip the rest of the role: role words, nationality words, organisations, other titles
         r = k + 1
@@ -537,7 +572,7 @@ def _persons(toks, base, lex: Lexicon, sp: _Spans) -> None:
             sp.put(r, e + 1, "PER", P_TITLE)
         elif e - r >= 2 and (e == n or _boundary(toks[e], lex)) and _unknown_words(toks[r:e]):
             sp.put(r, e, "PER", P_TITLE)
-        k = max(k + 1, e)
+        free = max(k + 1, e)
     # kunya: «أم سياف», «أبو سياف» when the tagger found only the second word
     for (i, j), (typ, p) in list(sp.items.items()):
         if typ == "PER" and i > 0 and j - i == 1 and toks[i - 1][3] in ("ام", "ابو", "وام", "وابو") \

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 
 from marsad.events import cues
 from marsad.events.lexicon import Entry, Lexicon, load_lexicon
@@ -98,11 +99,9 @@ def _mentions(article: Article, sent: tuple[int, int], toks: list[Token],
     return out
 
 
-def _match(lex: Lexicon, toks: list[Token], i: int) -> tuple[Entry, int] | None:
-    """The entry starting at token ``i`` and the index of its last token (longest phrase first)."""
-    info = lex.starts(toks[i][4])
-    if info is None:
-        return None
+def _match(toks: list[Token], i: int, info: tuple) -> tuple[Entry, int] | None:
+    """The entry starting at token ``i`` and the index of its last token (longest phrase first); ``info``:
+    what the token may open (:meth:`Lexicon.starts`, not None)."""
     phrases, hit = info
     n = len(toks)
     for words, entry in phrases:
@@ -146,16 +145,16 @@ def _modality(toks: list[Token], i: int, last: int, a: int, b: int, entry: Entry
     for k in range(max(a, i - 8), i):
         t = toks[k]
         forms = t.forms
-        if any(f in cues.PLANNED for f in forms):
+        if not cues.PLANNED.isdisjoint(forms):  # a form is a cue word (set tests in C, per token before)
             return "planned"
         if t.norm == "قد" and k + 1 < len(toks) and toks[k + 1].norm[:1] in ("ي", "ت", "ن"):
             return "possible"
-        if any(f in cues.POSSIBLE for f in forms) and t.norm != "قد":
+        if not cues.POSSIBLE.isdisjoint(forms) and t.norm != "قد":
             return "possible"
-        if any(f in cues.CONDITIONAL for f in forms) or t.text in _RAW_IN and _conditional_in(toks, k):
+        if not cues.CONDITIONAL.isdisjoint(forms) or t.text in _RAW_IN and _conditional_in(toks, k):
             return "conditional"
     for k in range(last + 1, min(b, last + 3)):
-        if any(f in cues.PLANNED for f in toks[k].forms):
+        if not cues.PLANNED.isdisjoint(toks[k].forms):
             return "planned"
     if sent_toks and (sent_toks[-1].norm in ("؟", "?") or sent_toks[0].forms[-1] in cues.QUESTION
                       and sent_toks[0].forms[-1] == "هل"):
@@ -303,15 +302,13 @@ def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candida
         covered = set()
         for m in mentions:
             covered.update(range(m.first, m.last + 1))
-        i = 0
-        n = len(toks)
-        while i < n:
-            if i in covered:
-                i += 1
+        opens = lex.starts_of(toks)
+        free = 0  # candidates do not overlap: the next one starts after the last one found
+        for i in compress(range(len(toks)), opens):  # only the tokens that may open a trigger
+            if i < free or i in covered:
                 continue
-            hit = _match(lex, toks, i)
+            hit = _match(toks, i, opens[i])
             if hit is None:
-                i += 1
                 continue
             entry, last = hit
             c = Candidate(entry, toks[i].start, toks[last].end, sent, i, last)
@@ -332,7 +329,7 @@ def candidates(article: Article, lexicon: Lexicon | None = None) -> list[Candida
                 stems = sentence_stems(toks)
             c.stems = stems
             out.append(c)
-            i = last + 1
+            free = last + 1
     return out
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from marsad.text import normalize_for_match
@@ -30,6 +32,8 @@ SUFFIXES = tuple(sorted(VERB_SUFFIXES | NOUN_SUFFIXES, key=len, reverse=True))
 _SUFFIX_SET = frozenset(SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}, reverse=True))
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+_FORMS = itemgetter(4)  # Token.forms
+_UNSEEN = object()  # a word not in the memo yet (None there means: opens nothing)
 
 
 class LexiconError(ValueError):
@@ -95,16 +99,25 @@ class Lexicon:
             memo[forms] = info
         return info
 
+    def starts_of(self, toks) -> list:
+        """:meth:`starts` of every token: most tokens open nothing and were seen before, so the memo is read
+        for all of them at once (C-level) and only new words are worked out."""
+        out = list(map(self._starts.get, map(_FORMS, toks), repeat(_UNSEEN)))
+        if _UNSEEN in out:
+            for k, info in enumerate(out):
+                if info is _UNSEEN:
+                    out[k] = self.starts(toks[k][4])
+        return out
+
     def _lookup(self, forms: tuple[str, ...]) -> tuple[Entry, str] | None:
         if forms[0] in self.stop or forms[-1] in self.stop:
             return None
         words = self.words
-        definite = [_after_article(forms, k) for k in range(len(forms))]
-        for form, defin in zip(forms, definite):
+        for at, form in enumerate(forms):  # whether a form lost an article is asked only of verbs found
             e = words.get(form)
-            if e is not None and not (defin and e.kind == "verb"):
+            if e is not None and not (e.kind == "verb" and _after_article(forms, at)):
                 return e, form
-        for form, defin in zip(forms, definite):
+        for at, form in enumerate(forms):
             n = len(form)
             for k in _SUFFIX_LENGTHS:
                 suf = form[n - k:]
@@ -115,7 +128,8 @@ class Lexicon:
                     e = words.get(key)
                     if e is None:
                         continue
-                    if e.kind == "verb" and (defin or suf not in VERB_SUFFIXES or key != stem):
+                    if e.kind == "verb" and (suf not in VERB_SUFFIXES or key != stem
+                                           or _after_article(forms, at)):
                         continue
                     if e.kind != "verb" and suf not in NOUN_SUFFIXES:
                         continue
