@@ -15,7 +15,7 @@ from itertools import compress
 from marsad.events import cues
 from marsad.events.lexicon import Entry, Lexicon, load_lexicon
 from marsad.records import Article, Entity, Event, Span
-from marsad.text import clauses, sentences, tokenize_body
+from marsad.text import sentences, tokenize_body
 from marsad.text.tokens import Token
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})

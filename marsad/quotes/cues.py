@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.quotes.lexicon import Cue, CueLexicon
+from marsad.text.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)

@@ -41,7 +41,7 @@ NAMED_NOUNS = frozenset("حزب حركه جمعيه منظمه شركه نادي
 # Prepositions written apart: a name after one, in the same stretch of a subject phrase, is inside its phrase.
 STANDALONE_PREPOSITIONS = frozenset("عن من في مع لدي الي علي باسم حول ضد بين".split())
 # A short marked phrase right after one of these is a medium's name, not a quote.
-MEDIA_NOUNS = frozenset("صحيفه جريده وكاله قناه موقع مجله اذاعه برنامج شبكه مراسل مراسله".split())
+MEDIA_BEFORE_MARKS = frozenset("صحيفه جريده وكاله قناه موقع مجله اذاعه برنامج شبكه مراسل مراسله".split())
 # Verbs that report speech only when words follow («وتابع: …», «وتابع أن …»); else «تابع» is "followed".
 WORDS_ONLY = frozenset({"تابع"})
 # What may stand right before a writer's «أعتقد»: a sentence or clause break, «لكن», «ما زلت», «أنا».
@@ -326,7 +326,7 @@ def _classify_mark(doc: _Doc, ms: MarkSpan) -> Found | None:
         if any(t.norm in COMPLEMENTIZERS and real_complementizer(body, t.start, t.end, t.norm) for t in gap):
             return None  # inside reported speech: the clause carries it
         before = doc.tokens[o - 1] if o > 0 else None
-        if before is not None and words <= 4 and any(f in MEDIA_NOUNS for f in before.forms):
+        if before is not None and words <= 4 and any(f in MEDIA_BEFORE_MARKS for f in before.forms):
             return None  # «كشفت صحيفة "وول ستريت جورنال"»: the name of the medium
         if before is not None and any(f in TITLE_NOUNS for f in before.forms):
             return None  # «تحت عنوان "…"», «بشعار "…"»: a title or a slogan

@@ -32,7 +32,7 @@ ADDRESSEES = frozenset(
     "وكاله صحيفه جريده مراسل مراسله قناه اذاعه موقع الجوهره جوهره التلفزيون تلفزيون راديو برنامج مجله الصحفيين "
     "الصحافه وسائل".split())
 # A medium whose name in marks may close the phrase («وكالة "رويترز"»); not «مراسل» (the correspondent speaks).
-MEDIA_NOUNS = frozenset("وكاله صحيفه جريده قناه اذاعه موقع مجله تلفزيون التلفزيون افتتاحيه".split())
+MEDIA_NAMED_IN_MARKS = frozenset("وكاله صحيفه جريده قناه اذاعه موقع مجله تلفزيون التلفزيون افتتاحيه".split())
 REPORT_NOUNS = frozenset("تقرير تقارير بيان بيانات بلاغ دراسه احصائيات ارقام معطيات وثيقه".split())
 START_STOPS = frozenset("من عن الي علي مع ب ل بين".split())  # a phrase after a verb that starts so is not its subject
 SVO_PARTICLES = frozenset("الا ان لكن لكنه لكنها ولكنه ولكنها الا انه كما فيما و ثم قد وقد بينما حيث من جهته جهتها جانبه جانبها بدوره بدورها".split())
@@ -243,7 +243,7 @@ def noun_phrase(tokens: list[Token], i: int, limit: int, text: str, is_cue) -> t
                     and tokens[k + 1].norm not in COMPLEMENTIZERS and not is_cue(k + 1):
                 b = k + 1
                 continue
-            if k is not None and k > b + 1 and tokens[b - 1].norm in MEDIA_NOUNS:
+            if k is not None and k > b + 1 and tokens[b - 1].norm in MEDIA_NAMED_IN_MARKS:
                 return b + 1, k  # «وفق ما أوردته وكالة "رويترز".»: the medium's name
             break
         if n == "(" and b > a:
