@@ -150,6 +150,7 @@ class ActorBase:
     inner_keys: set[str] = field(default_factory=set)  # keys found after the first word of some alias
     inner_memo: dict = field(default_factory=dict)  # word → whether a form may continue an alias
     choice_memo: dict = field(default_factory=dict)  # (keys, exact keys, auto only) → (aliases, confidence)
+    link_memo: dict = field(default_factory=dict)  # (name, types) → match.link_name's answer
     last_scan: list = field(default_factory=list)  # [tokens, matches] of the last whole-text scan (match.scan)
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
     agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun

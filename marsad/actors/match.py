@@ -183,7 +183,19 @@ def choose(aliases: tuple[Alias, ...] | list[Alias], types: set[str] | None = No
 
 
 def link_name(text: str, base: ActorBase, types: set[str] | None) -> tuple[Actor | None, float]:
-    """Fuzzy tier for a name the exact tiers missed: skeleton equality, then edit ratio within a block."""
+    """Fuzzy tier for a name the exact tiers missed: skeleton equality, then edit ratio within a block.
+    Remembered per name and types on the base: names recur across articles, and the edit-ratio search is
+    the costly part of linking."""
+    key = (text, frozenset(types) if types is not None else None)
+    hit = base.link_memo.get(key)
+    if hit is None:
+        if len(base.link_memo) > 100_000:
+            base.link_memo.clear()
+        hit = base.link_memo[key] = _link_name(text, base, types)
+    return hit
+
+
+def _link_name(text: str, base: ActorBase, types: set[str] | None) -> tuple[Actor | None, float]:
     skel = skeleton(text)
     if len(skel) < 4:
         return None, 0.0

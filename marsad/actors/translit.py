@@ -114,6 +114,12 @@ NAME_WORDS = {
 
 
 @lru_cache(maxsize=50_000)
+def _latin_word(word: str) -> str:
+    """The model's tidied spelling of one word: new names are mostly known words in new combinations."""
+    return _tidy(transliterate_word(word))
+
+
+@lru_cache(maxsize=50_000)
 def transliterate(name: str) -> str:
     """Readable Latin form of an Arabic name: «كاظم جلالي» → «Kazem Jalali», «عبد الله» → «Abd Allah»."""
     parts = []
@@ -128,7 +134,7 @@ def transliterate(name: str) -> str:
         prefix = ""
         if letters.startswith("ال") and len(letters) > 3:
             prefix, word = "al-", letters[2:]
-        latin = _tidy(transliterate_word(word))
+        latin = _latin_word(word)
         if latin:
             parts.append(prefix + _cap(latin) if not prefix else prefix + _cap(latin))
     out = " ".join(parts).replace("Abd Allah", "Abdullah")

@@ -622,10 +622,11 @@ def _repeat_names(toks, lex: Lexicon, sp: _Spans) -> None:
     for nm in sorted(names, key=len, reverse=True):
         by_first.setdefault(nm[0], []).append(nm)
     n = len(toks)
-    for k in range(n):
-        for nm in by_first.get(toks[k][3], ()):
+    norms = list(map(_NORM, toks))
+    for k in [k for k, w in enumerate(norms) if w in by_first]:  # the words that start a name found
+        for nm in by_first[norms[k]]:
             j = k + len(nm)
-            if j <= n and tuple(t[3] for t in toks[k:j]) == nm:
+            if j <= n and tuple(norms[k:j]) == nm:
                 over = sp.overlapping(k, j)
                 if all(sp.items[o][0] == "PER" for o in over):
                     sp.put(k, j, "PER", P_TITLE)

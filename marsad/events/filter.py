@@ -118,7 +118,7 @@ class Filter:
         part = self._sentence_part.get(key)
         if part is None or part[0] is not c.stems:
             prefix = f"s:{c.entry.type}="
-            part = (c.stems, sum(w.get(prefix + x, 0.0) for x in c.stems))
+            part = (c.stems, sum(map(w.get, [prefix + x for x in c.stems], repeat(0.0))))  # same order
             if len(self._sentence_part) > 4096:
                 self._sentence_part.clear()
             self._sentence_part[key] = part

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from marsad.text import normalize_for_match, proclitic_forms
 
@@ -96,12 +96,13 @@ def tokens_of(body: str) -> TokenList:
     starts = pos[1:-1:2]
     ends = pos[2::2]
     if PH in folded:
-        keep = [i for i, n in enumerate(norms) if n.strip(PH)]
-        if len(keep) != len(norms):
+        # deleted characters out of every token in one C-level pass (words without any come back as they were)
+        norms = list(map(str.replace, norms, repeat(PH), repeat("")))
+        if "" in norms:  # tokens made only of deleted characters are no tokens
+            keep = [i for i, n in enumerate(norms) if n]
             norms = [norms[i] for i in keep]
             starts = [starts[i] for i in keep]
             ends = [ends[i] for i in keep]
-        norms = [n.replace(PH, "") if PH in n else n for n in norms]
     return TokenList(starts, ends, norms)
 
 
