@@ -287,6 +287,8 @@ def _add_introduced_places(tokens: list[Token], base: ActorBase, mentions: list[
     for m in mentions:
         taken[m.i:m.j] = b"\x01" * (m.j - m.i)
     memo = _INTRO_MEMO
+    if len(memo) > 200_000:  # a long ingest meets new words without end: keep the memo bounded
+        memo.clear()
     flags = list(map(memo.get, islice(norms, max(len(norms) - 1, 0))))  # C-level: the memo knows almost every word
     if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
         for k, flag in enumerate(flags):
