@@ -151,7 +151,7 @@ class ActorBase:
     inner_memo: dict = field(default_factory=dict)  # word → whether a form may continue an alias
     choice_memo: dict = field(default_factory=dict)  # (keys, exact keys, auto only) → (aliases, confidence)
     link_memo: dict = field(default_factory=dict)  # (name, types) → match.link_name's answer
-    last_scan: list = field(default_factory=list)  # [tokens, matches] of the last whole-text scan (match.scan)
+    last_scan: tuple | None = None  # (tokens, matches) of the last whole-text scan (match.scan), replaced whole
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
     agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun
     agent_prefixes: set[tuple[str, ...]] = field(default_factory=set)

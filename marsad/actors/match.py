@@ -90,8 +90,9 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     hi = len(tokens) if hi is None else hi
     # the entity rules and the resolver both scan each article whole: the second scan reuses the first
     whole = auto_only and lo == 0 and hi == len(tokens) and skip is None
-    if whole and base.last_scan and base.last_scan[0] == tokens:
-        return list(base.last_scan[1])
+    last = base.last_scan  # read once: another thread may replace it meanwhile
+    if whole and last is not None and last[0] == tokens:
+        return list(last[1])
     # an alias that may stand alone extends only prefixes of such aliases: walking those alone gives the same
     # matches, and far fewer words begin one (most places and surnames are linked only when tagged)
     if auto_only:
@@ -132,7 +133,7 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
         out.append(Match(pos, end, start, tokens[end - 1].end, choice[0], choice[1]))
         i = end
     if whole:
-        base.last_scan[:] = [list(tokens), tuple(out)]
+        base.last_scan = (list(tokens), tuple(out))
     return out
 
 
