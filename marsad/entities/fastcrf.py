@@ -286,15 +286,9 @@ class FastCrf:
         for t, (table, prefix, reach) in enumerate(self._tables):
             bit = 1 << t
             cand = [j for j, m in enumerate(begins) if m & bit]  # most tokens begin no phrase: skip them
-            k = 0
-            for j0 in cand:
-                if j0 < k:
-                    continue
-                si = sid[j0]
+            for si, here in itertools.groupby(cand, key=sid.__getitem__):  # sentence by sentence
                 s0, s1 = int(starts[si]), int(ends[si])
-                k = s1  # the sentence's candidates are all handled here
-                here = [j for j in cand if s0 <= j < s1]
-                for j, length, classes in table.spans(bares, here, s0, s1):
+                for j, length, classes in table.spans(bares, list(here), s0, s1):
                     for m in range(length):  # token by token, as Gazetteer.match lists the tags
                         q = j + m
                         for c in classes:
