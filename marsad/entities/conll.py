@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import compress
 from pathlib import Path
 
 Sentence = list[tuple[str, str]]
@@ -40,19 +41,31 @@ def read_conll(path: str | Path, aliases: dict[str, str] | None = None) -> list[
     return sents
 
 
-def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
-    """Entity chunks ``(start, end_exclusive, type)`` under conlleval rules."""
-    out = set()
-    start, typ = None, None
-    for i, t in enumerate(list(tags) + ["O"]):
-        bio, _, ty = t.partition("-")
-        ends = start is not None and (bio in ("B", "O") or ty != typ)
-        if ends:
-            out.add((start, i, typ))
-            start, typ = None, None
+def chunk_list(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Entity chunks ``(start, end_exclusive, type)`` under conlleval rules, in text order.
+
+    Only the tagged tokens are visited: a chunk ends at an untagged token (a gap), at a ``B-`` or at a change
+    of type. Callers that let the order decide anything (a vote, a tie) take this, not :func:`chunks`.
+    """
+    out = []
+    start = typ = None
+    last = -2  # the previous tagged token
+    for i in compress(range(len(tags)), map("O".__ne__, tags)):
+        bio, _, ty = tags[i].partition("-")
+        if start is not None and (i != last + 1 or bio == "B" or ty != typ):
+            out.append((start, last + 1, typ))
+            start = None
         if bio == "B" or (bio == "I" and start is None):
             start, typ = i, ty
+        last = i
+    if start is not None:
+        out.append((start, last + 1, typ))
     return out
+
+
+def chunks(tags: list[str]) -> set[tuple[int, int, str]]:
+    """The chunks of :func:`chunk_list` as a set, for scoring."""
+    return set(chunk_list(tags))
 
 
 def prf(t: int, p: int, g: int) -> dict:

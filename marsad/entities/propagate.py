@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import compress
 
+from marsad.entities.conll import chunk_list
 from marsad.entities.gazetteers import _bare
 
 
@@ -23,32 +23,12 @@ def _strip1(tok: str) -> str:
     return b
 
 
-def _chunks(labs: list[str]) -> list[tuple[int, int, str]]:
-    """Entity chunks ``(start, end, type)`` as :func:`marsad.entities.conll.chunks` finds them, in text order:
-    the votes below are counted in this order, and a tie goes to the type counted first (``conll.chunks``
-    returns a set, whose order changes with the process's hash seed). Only the tagged tokens are visited."""
-    out = []
-    start = typ = None
-    last = -2  # the previous tagged token
-    for i in compress(range(len(labs)), map("O".__ne__, labs)):
-        bio, _, ty = labs[i].partition("-")
-        if start is not None and (i != last + 1 or bio == "B" or ty != typ):  # an «O», a «B» or a new type
-            out.append((start, last + 1, typ))
-            start = None
-        if bio == "B" or (bio == "I" and start is None):
-            start, typ = i, ty
-        last = i
-    if start is not None:
-        out.append((start, last + 1, typ))
-    return out
-
-
 def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = True) -> list[list[str]]:
     """Return new labels for ``doc`` (sentences of tokens) with document-consistent entity mentions."""
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
     tagged_single: Counter = Counter()
     for toks, labs in zip(doc, labels):
-        for a, b, typ in _chunks(labs):
+        for a, b, typ in chunk_list(labs):  # text order: a tie between types goes to the first vote
             key = tuple(_bare(t) for t in toks[a:b])
             votes[key][typ] += 1
             if surname and typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:

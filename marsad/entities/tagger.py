@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.entities import rules
-from marsad.entities.conll import chunks
+from marsad.entities.conll import chunk_list
 from marsad.entities.features import FLAGS, Featurizer
 from marsad.entities.gazetteers import RESOURCES, bare_forms
 from marsad.entities.propagate import propagate
@@ -200,7 +200,7 @@ class NerTagger:
                 sents.append((toks, [t[2] for t in toks]))
         all_labels = self.tag_many([w for _, w in sents], document=True)
         for (toks, words), labels in zip(sents, all_labels):
-            for a, b, lab in sorted(chunks(labels)):
+            for a, b, lab in chunk_list(labels):
                 out.append((toks[a][0], toks[b - 1][1], self.entity_type(lab, words[a:b])))
         return rules.apply(text, out)
 

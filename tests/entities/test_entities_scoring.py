@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from marsad.entities.conll import chunks, read_conll, score
+from marsad.entities.conll import chunk_list, chunks, read_conll, score
 
 
 def test_entities_chunks_conlleval_rules():
     tags = ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-ORG", "B-ORG", "I-MISC"]
     assert chunks(tags) == {(0, 2, "PERS"), (3, 5, "LOC"), (5, 6, "ORG"), (6, 7, "ORG"), (7, 8, "MISC")}
+    assert chunk_list(tags) == [(0, 2, "PERS"), (3, 5, "LOC"), (5, 6, "ORG"), (6, 7, "ORG"), (7, 8, "MISC")]
+    assert chunk_list(["O", "I-LOC", "O"]) == [(1, 2, "LOC")] and chunk_list([]) == []
 
 
 def test_entities_score_exact_match_only():
