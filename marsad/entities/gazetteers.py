@@ -36,17 +36,18 @@ LOC_CUES: list[str] = _CUES["loccue"]
 SPEECH_CUES: list[str] = _CUES["speech"]
 
 
+_ARTICLE_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")  # what _bare takes off, longest first
+_ARTICLE_FIRST = frozenset(p[0] for p in _ARTICLE_PREFIXES)
+
+
 @lru_cache(maxsize=1 << 18)  # a pure function of the word, called per token by the tagger's later passes
 def _bare(tok: str) -> str:
     n = norm(tok)
-    if n[:1] in _ARTICLE_FIRST:
-        for p in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
+    if n[:1] in _ARTICLE_FIRST:  # most words start with none of these letters: skip the list
+        for p in _ARTICLE_PREFIXES:
             if n.startswith(p) and len(n) - len(p) >= 2:
                 return n[len(p):]
     return n
-
-
-_ARTICLE_FIRST = frozenset("وبفكلا")  # first letters of the prefixes _bare takes off
 
 
 def bare_forms(tok: str) -> list[str]:
