@@ -4,9 +4,10 @@ Usage:  OMP_NUM_THREADS=1 python bench/ner_bench.py [--sentences 300] [--data /w
 
 Speeds are tokens per CPU-second of this process (the machine may be shared; wall-clock figures are printed
 too). Prints: start-up time (first load), tokens/s of the Marsad tagger on the first N ANERcorp test sentences
-(one thread), tokens/s of a randomly initialised 12-layer, 768-hidden transformer token classifier (torch,
-CPU, one thread; skipped with a message when torch is absent), their ratio, and the peak RSS of the process
-measured before the transformer is built. Quality is reported by ``marsad.entities.evaluate``.
+(one thread), the peak RSS of the process measured before the transformer is built, start-up in a new
+process with and without the per-user cache of parsed resources (``marsad/cache.py``), tokens/s of a randomly
+initialised 12-layer, 768-hidden transformer token classifier (torch, CPU, one thread; skipped with a message
+when torch is absent) and their ratio. Quality is reported by ``marsad.entities.evaluate``.
 """
 
 from __future__ import annotations
@@ -58,6 +59,21 @@ def main() -> None:
     print(f"sentences: {len(sents)}  tokens: {n_tok}")
     print(f"marsad tagger ({tagger.kind}): start-up {startup:.2f} s (wall), {ours:,.0f} tokens per CPU-second "
           f"({n_tok / best:,.0f} tokens/s wall), peak RSS {rss:.0f} MB (interpreter before load {rss0:.0f} MB)")
+
+    # Start-up in a fresh interpreter, parsing the model's files (cache off) and then from the per-user cache
+    # of parsed resources (marsad/cache.py), which the first of those runs fills when it is on.
+    import subprocess
+
+    probe = ("import time; t = time.perf_counter(); from marsad.entities.tagger import load_tagger; "
+             "load_tagger().tag_many([['قال']]); print(time.perf_counter() - t)")
+    root = str(Path(__file__).resolve().parents[1])
+    for label, env in (("parsing the files", {"MARSAD_CACHE_DIR": "off"}), ("from the cache", {})):
+        secs = []
+        for _ in range(3):
+            out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=root,
+                                 env={**os.environ, **env, "PYTHONPATH": root})
+            secs.append(float(out.stdout.strip() or "nan"))
+        print(f"start-up in a new process, {label}: {sorted(secs)[1]:.2f} s (median of 3, wall)")
 
     try:
         import torch

@@ -262,7 +262,18 @@ def _agent_phrase(base: ActorBase, text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def load_base() -> ActorBase:
-    """Load and index every actor file once per process."""
+    """Load and index every actor file once per process (from the per-user cache when it has the result)."""
+    import importlib
+    import sys
+
+    from marsad import cache
+
+    sources = [p for p in RESOURCE_DIR.iterdir() if p.is_file() and p.suffix != ".md"]
+    code = (sys.modules[__name__], importlib.import_module("marsad.text.normalize"))
+    return cache.cached("actors", sources, _build_base, code=code)
+
+
+def _build_base() -> ActorBase:
     base = ActorBase()
     try:
         countries = json.loads((RESOURCE_DIR / "countries.json").read_text(encoding="utf-8"))

@@ -113,6 +113,8 @@ class FastCrf:
             self._tables.append((featurizer.selfphr, "ph", 1))
         if v >= 5 and featurizer.wikiphr:
             self._tables.append((featurizer.wikiphr, "kp", 1))
+        for table, _, _ in self._tables:
+            table.prepare()
         self._reset_words()
         self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}

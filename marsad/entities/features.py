@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 
 from marsad.entities.analysis import shape, stem_candidates, strip_prefix, word_form
 from marsad.entities.gazetteers import RESOURCES, Gazetteer, _bare, bare_forms
@@ -24,10 +25,12 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
     out: dict[str, tuple[str, str, str]] = {}
     if not path.exists():
         return out
+    same: dict = {}  # a few thousand distinct values: one shared tuple each (less memory, faster to unpickle)
     with open(path, encoding="utf-8") as f:
         for line in f:
             w, a, b, c = line.rstrip("\n").split("\t")
-            out[w] = (a, b, c)
+            v = (a, b, c)
+            out[intern(w)] = same.setdefault(v, v)  # words shared by the tables are pickled once
     return out
 
 
@@ -42,10 +45,12 @@ def load_lexstats(path: Path) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     if not path.exists():
         return out
+    same: dict = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             w, a, b = line.rstrip("\n").split("\t")
-            out[w] = (a, b)
+            v = (a, b)
+            out[intern(w)] = same.setdefault(v, v)  # words shared by the tables are pickled once
     return out
 
 def load_selflex(path: Path) -> dict[str, tuple[str, str, str, str]]:
@@ -58,13 +63,15 @@ def load_selflex(path: Path) -> dict[str, tuple[str, str, str, str]]:
     if not path.exists():
         return out
     types = ("PERS", "LOC", "ORG", "MISC")
+    same: dict = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             w, nb, p, l, o, m, b = line.rstrip("\n").split("\t")
             bs = (p, l, o, m)
             top = max(bs)
             dom = types[bs.index(top)] + top if top != "0" else "O"  # the first type with the highest bucket
-            out[w] = (dom, "p" + p + "l" + l + "o" + o + "m" + m, b, nb)
+            v = (dom, "p" + p + "l" + l + "o" + o + "m" + m, b, nb)
+            out[intern(w)] = same.setdefault(v, v)  # words shared by the tables are pickled once
     return out
 
 

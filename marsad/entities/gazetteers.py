@@ -124,6 +124,11 @@ class Gazetteer:
                     tags[j].append(klass + "-I")
         return tags
 
+    def prepare(self) -> None:
+        """Build the match index now rather than at the first match (a loader that caches the gazetteer
+        keeps it built)."""
+        self._index()
+
     def starts(self, keys) -> bool:
         """Some phrase begins with one of these bare keys."""
         firsts = self.phrases
@@ -166,7 +171,8 @@ class Gazetteer:
         return out
 
     def _index(self) -> tuple[frozenset, dict[tuple[str, ...], list[str]]]:
-        """Every phrase prefix, and each phrase's classes in file order (built once from ``phrases``)."""
+        """Every phrase prefix, and each phrase's classes in file order (built once from ``phrases``, on first
+        use or by :meth:`prepare`)."""
         idx = self.__dict__.get("_idx")
         if idx is None:
             prefixes: set[tuple[str, ...]] = set()

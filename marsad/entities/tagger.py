@@ -11,6 +11,7 @@ tuned on the dev slice. ``ensemble.json`` may list more networks (``"networks"``
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from bisect import bisect_left
@@ -56,15 +57,13 @@ class NerTagger:
         Args:
             neural: use ``neural.npz`` when the directory has one (``False``: the CRF alone).
         """
-        from marsad.entities.fastcrf import FastCrf
-
         d = Path(model_dir) if model_dir else Path(os.environ.get("MARSAD_NER_MODEL", RESOURCES))
         model = d / "ner.crfsuite"
         if not model.exists():
             raise ModelMissingError(f"no entity model at {model}; run `marsad train ner --out DIR`")
         meta = json.loads((d / "meta.json").read_text(encoding="utf-8")) if (d / "meta.json").exists() else {}
-        featurizer = Featurizer.load(d)
-        tagger = cls(featurizer, FastCrf(model, featurizer), d,
+        featurizer, crf = _load_crf(d)
+        tagger = cls(featurizer, crf, d,
                      o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
         if neural and (d / "neural.npz").exists():
             from marsad.entities.neural import NeuralTagger
@@ -203,6 +202,20 @@ class NerTagger:
             for a, b, lab in chunk_list(labels):
                 out.append((toks[a][0], toks[b - 1][1], self.entity_type(lab, words[a:b])))
         return rules.apply(text, out)
+
+
+def _load_crf(d: Path) -> tuple[Featurizer, object]:
+    """The featurizer and CRF scorer of model directory ``d``, from the per-user cache when it has them."""
+    from marsad import cache
+    from marsad.entities import analysis, fastcrf, features, gazetteers
+
+    def build():
+        featurizer = Featurizer.load(d)
+        return featurizer, fastcrf.FastCrf(d / "ner.crfsuite", featurizer)
+
+    where = hashlib.sha256(str(d.resolve()).encode()).hexdigest()[:8]  # one cache file per model directory
+    sources = [p for p in d.iterdir() if p.is_file() and p.suffix != ".md"]
+    return cache.cached(f"ner-{where}", sources, build, code=(analysis, fastcrf, features, gazetteers))
 
 
 @lru_cache(maxsize=4)
