@@ -19,7 +19,22 @@ _CHARMAP = str.maketrans({
 #: Proclitic sequences tried longest first; each stripped form must keep at least 2 letters.
 _PROCLITICS = ("وبال", "وكال", "وفال", "فبال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال",
                "و", "ف", "ب", "ل", "ك")
-_PROCLITIC_FIRST = frozenset(p[0] for p in _PROCLITICS)  # و ف ب ل ك and the alef of ال
+
+
+def by_first_letter(prefixes: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``prefixes`` grouped by their first letter, each group in the given order: a word need only try the
+    group of its own first letter (most words start with none of them and try nothing)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for p in prefixes:
+        out[p[0]] = out.get(p[0], ()) + (p,)
+    return out
+
+
+_PROCLITICS_BY_FIRST = by_first_letter(_PROCLITICS)
+#: What :func:`stem_candidates` strips, in the order its forms are listed.
+_STEM_PREFIXES = ("بال", "كال", "وبال", "وال", "فال", "ولل", "لل", "ب", "ل", "ك", "وب", "ول", "فب")
+_STEM_PREFIXES_BY_FIRST = by_first_letter(_STEM_PREFIXES)
+_PROCLITIC_FIRST = frozenset(_PROCLITICS_BY_FIRST)  # و ف ب ل ك and the alef of ال
 _ARABIC = re.compile("[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile("[A-Za-z]")
@@ -40,10 +55,9 @@ def strip_prefix(n: str) -> tuple[str, str]:
 
     Returns ``("", n)`` when no proclitic can be taken off.
     """
-    if n[:1] in _PROCLITIC_FIRST:  # most words start with no proclitic letter: skip the list
-        for p in _PROCLITICS:
-            if n.startswith(p) and len(n) - len(p) >= 3:
-                return p, n[len(p):]
+    for p in _PROCLITICS_BY_FIRST.get(n[:1], ()):
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            return p, n[len(p):]
     return "", n
 
 
@@ -59,7 +73,7 @@ def stem_candidates(n: str) -> tuple[str, ...]:
     out = [n]
     if n.startswith(("و", "ف")) and len(n) >= 4:
         out.append(n[1:])
-    for p in ("بال", "كال", "وبال", "وال", "فال", "ولل", "لل", "ب", "ل", "ك", "وب", "ول", "فب"):
+    for p in _STEM_PREFIXES_BY_FIRST.get(n[:1], ()):
         if n.startswith(p) and len(n) - len(p) >= 3:
             rest = n[len(p):]
             if p.endswith("لل"):

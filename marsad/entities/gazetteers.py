@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from marsad.entities.analysis import norm
+from marsad.entities.analysis import by_first_letter, norm
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "ner"
 
@@ -37,16 +37,15 @@ SPEECH_CUES: list[str] = _CUES["speech"]
 
 
 _ARTICLE_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")  # what _bare takes off, longest first
-_ARTICLE_FIRST = frozenset(p[0] for p in _ARTICLE_PREFIXES)
+_ARTICLE_PREFIXES_BY_FIRST = by_first_letter(_ARTICLE_PREFIXES)
 
 
 @lru_cache(maxsize=1 << 18)  # a pure function of the word, called per token by the tagger's later passes
 def _bare(tok: str) -> str:
     n = norm(tok)
-    if n[:1] in _ARTICLE_FIRST:  # most words start with none of these letters: skip the list
-        for p in _ARTICLE_PREFIXES:
-            if n.startswith(p) and len(n) - len(p) >= 2:
-                return n[len(p):]
+    for p in _ARTICLE_PREFIXES_BY_FIRST.get(n[:1], ()):  # most words start with none of them: nothing to try
+        if n.startswith(p) and len(n) - len(p) >= 2:
+            return n[len(p):]
     return n
 
 
@@ -131,8 +130,7 @@ class Gazetteer:
 
     def starts(self, keys) -> bool:
         """Some phrase begins with one of these bare keys."""
-        firsts = self.phrases
-        return any(k in firsts for k in keys)
+        return not self.phrases.keys().isdisjoint(keys)
 
     def spans(self, bares: list[list[str]], candidates, lo: int, hi: int) -> list[tuple[int, int, list[str]]]:
         """The longest matches ``(start, length, classes)`` within ``bares[lo:hi]``, left to right, tried at
