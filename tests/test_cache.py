@@ -145,3 +145,15 @@ def test_actor_base_from_the_cache_resolves_like_a_fresh_one(folder, monkeypatch
         assert expected and resolve(text, []) == expected
     finally:
         actor_base.load_base.cache_clear()
+
+
+def test_actor_and_alias_pickle_with_every_field():
+    import pickle
+
+    from marsad.actors.base import Actor, Alias
+
+    actor = Actor("marsad:per/x", "PER", "س", "S", "IRQ", "IRQGOV", role="وزير", members=("a",), population=5,
+                  rank=2, offices=(("IRQGOV", "2006-01-01", ""),))
+    alias = Alias(("س",), ("س",), actor, "name", False)
+    back = pickle.loads(pickle.dumps(alias))
+    assert back == alias and back.actor == actor and back.actor.offices == actor.offices
