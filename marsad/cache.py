@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
@@ -112,5 +113,8 @@ def _write(folder: Path, name: str, path: Path, obj) -> None:
         for old in folder.glob(f"{name}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
+        for tmp_left in folder.glob(f".{name}-*.tmp"):  # left by a process killed while writing
+            if time.time() - tmp_left.stat().st_mtime > 3600:
+                tmp_left.unlink(missing_ok=True)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a read-only home or an object that cannot be pickled: work without the cache

@@ -157,3 +157,15 @@ def test_actor_and_alias_pickle_with_every_field():
     alias = Alias(("س",), ("س",), actor, "name", False)
     back = pickle.loads(pickle.dumps(alias))
     assert back == alias and back.actor == actor and back.actor.offices == actor.offices
+
+
+def test_old_temporary_files_are_cleared(folder, source):
+    folder.mkdir(mode=0o700)
+    stale = folder / ".t-abc.tmp"
+    fresh = folder / ".t-def.tmp"
+    stale.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(stale, (0, 0))
+    build, _ = _counting({"a": 1})
+    cache.cached("t", [source], build)
+    assert not stale.exists() and fresh.exists()  # a fresh one may belong to a process writing right now
