@@ -203,13 +203,19 @@ class _Spans:
         self.items[(i, j)] = (typ, self.items[(i, j)][1])
 
 
-def apply(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def apply(text: str, spans: list[tuple[int, int, str]], lexstats: dict | None = None) -> list[tuple[int, int, str]]:
     """Corrected entity spans for ``text`` (see the module docstring). Spans that do not fall on token
-    boundaries are passed through unchanged."""
+    boundaries are passed through unchanged.
+
+    ``lexstats``: the word statistics table (``features.load_lexstats``) when the caller holds it already, as
+    the tagger does; by default the shipped one is read."""
     toks = tokenize_body(text)
     if not toks:
         return spans
     from marsad.actors.base import load_base
+    from marsad.entities.features import load_lexstats
+
+    stats = lexstats if lexstats is not None else load_lexstats(RESOURCES / "lexstats.tsv")
 
     base = load_base()
     lex = load_lexicon()
@@ -225,12 +231,12 @@ def apply(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, 
         else:
             passthrough.append((s, e, typ))
     words = _Words(toks, lex)
-    _known_actors(toks, base, lex, sp)
+    _known_actors(toks, base, lex, sp, stats)
     _fix_orgs(toks, lex, sp)
     _org_phrases(toks, words, base, lex, sp)
     _geo_heads(toks, words, lex, sp)
     _media(toks, words, base, lex, sp)
-    _persons(toks, words, base, lex, sp)
+    _persons(toks, words, base, lex, sp, stats)
     _repeat_names(toks, lex, sp)
     out = [(toks[i][0], toks[j - 1][1], typ) for (i, j), (typ, _) in sp.items.items()]
     return sorted(out + passthrough)
@@ -304,7 +310,7 @@ def _fix_orgs(toks, lex: Lexicon, sp: _Spans) -> None:
             sp.put(a, b, "ORG", p)
 
 
-def _known_actors(toks, base, lex: Lexicon, sp: _Spans) -> None:
+def _known_actors(toks, base, lex: Lexicon, sp: _Spans, stats: dict) -> None:
     from marsad.actors.match import scan
 
     for m in scan(toks, base, auto_only=True):
@@ -345,7 +351,7 @@ def _known_actors(toks, base, lex: Lexicon, sp: _Spans) -> None:
                 sp.retype(i, j, typ)  # a country tagged LOC is GPE; never turn the tagger's ORG into a place
             continue
         if typ in ("GPE", "LOC"):
-            if sp.overlapping(i, j) or (j - i == 1 and not _unknown_words(toks[i:j])) or (
+            if sp.overlapping(i, j) or (j - i == 1 and not _unknown_words(toks[i:j], stats)) or (
                     j - i > 1 and _nisba(toks[j - 1], base)):
                 continue  # keep the tagger's extent of places («مكة», not «مكة المكرمة»); «بورصة» is a word;
                 # «الجنوب اللبناني» is a description
@@ -503,7 +509,7 @@ def _media(toks, words: _Words, base, lex: Lexicon, sp: _Spans) -> None:
             sp.put(j, e, "ORG", P_MEDIA)
 
 
-def _persons(toks, words: _Words, base, lex: Lexicon, sp: _Spans) -> None:
+def _persons(toks, words: _Words, base, lex: Lexicon, sp: _Spans, stats: dict) -> None:
     n = len(toks)
     # titles and nationality words at the front of PER spans
     for (i, j), (typ, p) in list(sp.items.items()):
@@ -566,11 +572,11 @@ def _persons(toks, words: _Words, base, lex: Lexicon, sp: _Spans) -> None:
         while e > r and lex.whole("connector", toks[e - 1]):
             e -= 1
         own = sp.owner[e] if e < n else None
-        if e == r + 1 and own and sp.items[own][0] == "PER" and own == (e, e + 1) and _unknown_words(toks[r:e]):
+        if e == r + 1 and own and sp.items[own][0] == "PER" and own == (e, e + 1) and _unknown_words(toks[r:e], stats):
             # the tagger found only the surname: add the given name between the role and it («نيكي» + «هيلي»)
             sp.remove(e, e + 1)
             sp.put(r, e + 1, "PER", P_TITLE)
-        elif e - r >= 2 and (e == n or _boundary(toks[e], lex)) and _unknown_words(toks[r:e]):
+        elif e - r >= 2 and (e == n or _boundary(toks[e], lex)) and _unknown_words(toks[r:e], stats):
             sp.put(r, e, "PER", P_TITLE)
         free = max(k + 1, e)
     # kunya: «أم سياف», «أبو سياف» when the tagger found only the second word
@@ -585,12 +591,10 @@ def _bucket(b: str) -> int:
     return int(b) if b.isdigit() else 0
 
 
-def _unknown_words(toks) -> bool:
+def _unknown_words(toks, stats: dict) -> bool:
     """Words that look like a name, not common nouns: rarely seen with the article, and a final surname with
-    the article («بشار الأسد») not a frequent word («نزع السلاح»)."""
-    from marsad.entities.features import load_lexstats
-
-    stats = load_lexstats(RESOURCES / "lexstats.tsv")  # (frequency bucket, definiteness bucket 0–5)
+    the article («بشار الأسد») not a frequent word («نزع السلاح»). ``stats``: word → (frequency bucket,
+    definiteness bucket 0–5)."""
     for n, tok in enumerate(toks):
         f, d = stats.get(tok[4][-1], stats.get(tok[3], ("0", "0")))
         freq, dfn = _bucket(f), _bucket(d)

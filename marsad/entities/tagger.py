@@ -201,7 +201,7 @@ class NerTagger:
         for (toks, words), labels in zip(sents, all_labels):
             for a, b, lab in chunk_list(labels):
                 out.append((toks[a][0], toks[b - 1][1], self.entity_type(lab, words[a:b])))
-        return rules.apply(text, out)
+        return rules.apply(text, out, lexstats=self.featurizer.lexstats)  # the table the model loaded
 
 
 def _load_crf(d: Path) -> tuple[Featurizer, object]:
