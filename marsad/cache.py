@@ -40,6 +40,11 @@ def cache_dir() -> Path | None:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "marsad"
 
 
+def folder_sources(folder: Path) -> list[Path]:
+    """The files of a resource folder that go into its parsed object: all but its notes (``*.md``)."""
+    return [p for p in folder.iterdir() if p.is_file() and p.suffix != ".md"]
+
+
 def cache_key(sources: Iterable[Path], code: Iterable[ModuleType] = ()) -> str:
     """Hash of the sources' names and bytes, the parsing modules' source, and the versions."""
     from marsad import __version__

@@ -280,9 +280,8 @@ def load_base() -> ActorBase:
 
     from marsad import cache
 
-    sources = [p for p in RESOURCE_DIR.iterdir() if p.is_file() and p.suffix != ".md"]
     code = (sys.modules[__name__], importlib.import_module("marsad.text.normalize"))
-    return cache.cached("actors", sources, _build_base, code=code)
+    return cache.cached("actors", cache.folder_sources(RESOURCE_DIR), _build_base, code=code)
 
 
 def _build_base() -> ActorBase:

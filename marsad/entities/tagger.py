@@ -214,8 +214,7 @@ def _load_crf(d: Path) -> tuple[Featurizer, object]:
         return featurizer, fastcrf.FastCrf(d / "ner.crfsuite", featurizer)
 
     where = hashlib.sha256(str(d.resolve()).encode()).hexdigest()[:8]  # one cache file per model directory
-    sources = [p for p in d.iterdir() if p.is_file() and p.suffix != ".md"]
-    return cache.cached(f"ner-{where}", sources, build, code=(analysis, fastcrf, features, gazetteers))
+    return cache.cached(f"ner-{where}", cache.folder_sources(d), build, code=(analysis, fastcrf, features, gazetteers))
 
 
 @lru_cache(maxsize=4)
