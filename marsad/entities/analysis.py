@@ -34,7 +34,6 @@ _PROCLITICS_BY_FIRST = by_first_letter(_PROCLITICS)
 #: What :func:`stem_candidates` strips, in the order its forms are listed.
 _STEM_PREFIXES = ("بال", "كال", "وبال", "وال", "فال", "ولل", "لل", "ب", "ل", "ك", "وب", "ول", "فب")
 _STEM_PREFIXES_BY_FIRST = by_first_letter(_STEM_PREFIXES)
-_PROCLITIC_FIRST = frozenset(_PROCLITICS_BY_FIRST)  # و ف ب ل ك and the alef of ال
 _ARABIC = re.compile("[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
 _LATIN = re.compile("[A-Za-z]")
@@ -68,7 +67,7 @@ def stem_candidates(n: str) -> tuple[str, ...]:
     ``والمانيا`` gives ``[والمانيا, المانيا, مانيا]``: the article form is kept because names such as
     ``القاهره`` are listed with it.
     """
-    if n[:1] not in _PROCLITIC_FIRST:
+    if n[:1] not in _PROCLITICS_BY_FIRST:  # و ف ب ل ك and the alef of ال begin every proclitic
         return (n,)
     out = [n]
     if n.startswith(("و", "ف")) and len(n) >= 4:
