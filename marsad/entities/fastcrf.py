@@ -5,9 +5,9 @@ doubles, not the 6-decimal text of ``crfsuite dump`` / ``Tagger.info()``), and s
 without building its feature strings: most features depend only on one word (the token itself, or the
 neighbour at a fixed offset -2..2), so each word type's summed label weights are computed once and cached;
 only the few position-specific features (gazetteer and phrase tags, sentence edges,
-padding, the ±3 cue window) are looked up per sentence, and the weights of adjacent-pair features (word,
-cluster and label-share pairs) are cached per pair of values. The per-word facts come from
-``Featurizer.word_facts`` (its tuple layout is relied on here; the tests catch any drift from ``sentence()``);
+padding, the ±3 cue window) are looked up per sentence, and adjacent-pair features (word, cluster and
+label-share pairs) are found in a table of the pairs the model has weights for, built at load. The per-word
+facts come from ``Featurizer.word_facts`` (its tuple layout is relied on here; the tests catch any drift from ``sentence()``);
 only the weight rows and a few short facts are kept per word, not the feature strings.
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
@@ -32,9 +32,8 @@ import numpy as np
 
 from marsad.errors import MarsadError
 
-#: Word types (and adjacent word pairs) cached before the caches are emptied and refilled.
+#: Word types cached before the cache is emptied and refilled.
 MAX_WORDS = 200_000
-MAX_PAIRS = 400_000
 _OFFSETS = (-2, -1, 1, 2)
 _ZEROS = itertools.repeat(0)
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
@@ -115,8 +114,8 @@ class FastCrf:
             self._tables.append((featurizer.wikiphr, "kp", 1))
         for table, _, _ in self._tables:
             table.prepare()
+        self._pairs = self._pair_tables()
         self._reset_words()
-        self._reset_pairs()
         self._pos: dict[str, np.ndarray] = {}
         self._blocks: dict[tuple[str, str], np.ndarray] = {}  # (prefix, tag) -> weights around a phrase tag
 
@@ -138,12 +137,30 @@ class FastCrf:
         #: scoring needs beyond the rows
         self._facts: list[tuple] = []
 
-    def _reset_pairs(self) -> None:
-        # per kind of pair feature: (left token's prefix, right token's prefix) -> {(left, right): row},
-        # rows[0] the left token's weights, rows[1] the right token's; row 0 is for pairs the model lacks
-        self._pid = {k: {} for k in self._kinds}
-        self._prows = {k: np.zeros((2, 256, self.K)) for k in self._kinds}
-        self._pn = dict.fromkeys(self._kinds, 1)
+    def _pair_tables(self) -> list[tuple[int, dict[tuple[str, str], int], np.ndarray]]:
+        """Per kind of pair feature: (index of the value in a word's facts, ``{(left, right): row}`` for every
+        pair the model has a weight for, rows ``(2, n, K)``: the left token's weights, then the right
+        token's). Row 0 is all zeros, for the pairs the model lacks: most adjacent pairs of new text."""
+        joined_by_prefix: dict[str, list[tuple[str, int]]] = {}
+        for a, i in self.attr.items():
+            if "|" in a:
+                joined_by_prefix.setdefault(a[:3], []).append((a[3:], i))
+        out = []
+        for k, lp, rp in self._kinds:
+            index: dict[tuple[str, str], int] = {}
+            ids = ([0], [0])  # attribute of each row, on the left token and on the right
+            for side, prefix in enumerate((lp, rp)):
+                for joined, i in joined_by_prefix.get(prefix, ()):
+                    # a value holding "|" makes the split ambiguous: every split is a key, each pair of
+                    # values still finds exactly the attribute "left|right" it would build
+                    for cut in (j for j, ch in enumerate(joined) if ch == "|"):
+                        row = index.setdefault((joined[:cut], joined[cut + 1:]), len(ids[0]))
+                        if row == len(ids[0]):
+                            ids[0].append(0)
+                            ids[1].append(0)
+                        ids[side][row] = i
+            out.append((k, index, np.stack([self.W[ids[0]], self.W[ids[1]]])))
+        return out
 
     def _add_words(self, words: list[str]) -> None:
         """Cache the facts and weight rows of new (distinct) words, all rows summed in one numpy call: a
@@ -177,41 +194,6 @@ class FastCrf:
         sums = np.add.reduceat(self.W[ids], starts).reshape(len(words), 5, self.K)
         rows[:, first:need] = sums.transpose(1, 0, 2)
 
-    def _sums(self, segs: list[list[str]]) -> np.ndarray:
-        """One summed weight row per list of feature names, in one numpy call.
-
-        Each list starts with the all-zero row 0, so no segment is empty (``reduceat`` needs that).
-        """
-        get = self.attr.get
-        ids: list[int] = []
-        starts = []
-        for feats in segs:
-            starts.append(len(ids))
-            ids.append(0)
-            ids.extend(map(get, feats, _ZEROS))
-        return np.add.reduceat(self.W[ids], starts)
-
-    def _pair(self, kind: tuple[int, str, str], key: tuple[str, str]) -> int:
-        """Row of the pair features of one kind for adjacent tokens whose facts are ``key``."""
-        ids = self._pid[kind]
-        i = ids.get(key)
-        if i is not None:
-            return i
-        _, lp, rp = kind
-        joined = key[0] + "|" + key[1]
-        left, right = lp + joined, rp + joined
-        get = self.attr.get
-        if get(left) is None and get(right) is None:
-            ids[key] = 0
-            return 0
-        i = ids[key] = self._pn[kind]
-        self._pn[kind] += 1
-        rows = self._prows[kind]
-        if i >= rows.shape[1]:
-            rows = self._prows[kind] = np.concatenate([rows, np.zeros_like(rows)], axis=1)
-        rows[:, i] = self._sums([[left], [right]])
-        return i
-
     def emissions(self, tokens: list[str]) -> np.ndarray:
         """``(len(tokens), K)`` state scores: each token's summed attribute weights per label."""
         return self.emissions_many([tokens])[0]
@@ -234,8 +216,6 @@ class FastCrf:
         # empty full caches before the run only: rows found earlier in it must stay valid
         if len(self._wid) + N > MAX_WORDS:
             self._reset_words()
-        if any(len(ids) + N > MAX_PAIRS for ids in self._pid.values()):
-            self._reset_pairs()
         # the cache's own lookup first: most words of a run were seen before
         ids = list(map(self._wid.get, tokens))
         if None in ids:
@@ -263,15 +243,9 @@ class FastCrf:
         # adjacent tokens of one sentence: position j pairs with j + 1
         left = np.flatnonzero(sid[:-1] == sid[1:]) if N > 1 else at[:0]
         if len(left):
-            pair = self._pair
-            for kind in self._kinds:
-                k = kind[0]
+            for k, index, prow in self._pairs:
                 vals = [x[k] for x in infos]
-                pairs = [(vals[j], vals[j + 1]) for j in left.tolist()]
-                pids = list(map(self._pid[kind].get, pairs, itertools.repeat(-1)))
-                if -1 in pids:  # pairs not seen yet get their rows made
-                    pids = [p if p >= 0 else pair(kind, ab) for p, ab in zip(pids, pairs)]
-                prow = self._prows[kind]
+                pids = np.fromiter(map(index.get, zip(vals, vals[1:]), _ZEROS), np.intp, N - 1)[left]
                 E[left] += prow[0, pids]
                 E[left + 1] += prow[1, pids]
         # cue words two and three tokens back
