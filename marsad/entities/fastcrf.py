@@ -35,6 +35,8 @@ from marsad.errors import MarsadError
 #: Word types cached before the cache is emptied and refilled.
 MAX_WORDS = 200_000
 _OFFSETS = (-2, -1, 1, 2)
+#: Rows of ``FastCrf._cols``: person title?, organisation head?, phrase-table bits, then the pair codes.
+_TITLE, _ORGH, _BEGINS, _PAIR_CODES = range(4)
 _ZEROS = itertools.repeat(0)
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 
@@ -103,9 +105,10 @@ class FastCrf:
         self._expT = np.exp(self.T)
         self._fast = featurizer.version != 4
         v = featurizer.version
-        #: pair features: (index in a word's facts, see ``_add_words``; prefix at the left token, at the right token)
-        self._kinds = [(0, "wn=", "ww=")] + [(4, "cn=", "cc=")] * (v >= 2) + \
-            [(5, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
+        #: pair features: (index of the value in ``Featurizer.word_facts``; prefix at the left token, at the
+        #: right token): the word, its middle cluster, its self-trained dominant type
+        self._kinds = [(0, "wn=", "ww=")] + [(7, "cn=", "cc=")] * (v >= 2) + \
+            [(9, "xy=", "xx=")] * (v >= 3 and bool(featurizer.selfphr))
         #: phrase tables scored by position: (table, feature prefix, reach of its ±k features)
         self._tables = [(featurizer.gaz, "g", 2)]
         if v >= 3 and featurizer.selfphr:
@@ -132,23 +135,27 @@ class FastCrf:
     def _reset_words(self) -> None:
         self._wid: dict[str, int] = {}
         self._rows = np.zeros((5, 1024, self.K))  # own, then the word seen from offsets -2, -1, 1, 2
-        #: per word row: (normalised word, bare keys, person title?, organisation head?, middle cluster,
-        #: self-trained dominant type, bit t set when the word can begin a phrase of table t), all the
-        #: scoring needs beyond the rows
-        self._facts: list[tuple] = []
+        #: per word, all the scoring needs beyond the rows, as columns (see ``_TITLE`` ...): person title?,
+        #: organisation head?, bit t set when the word can begin a phrase of table t, then per pair kind
+        #: its code as the left and as the right value of a pair (-1: in no pair the model knows)
+        self._cols = np.zeros((_PAIR_CODES + 2 * len(self._kinds), 1024), dtype=np.int64)
+        self._bares: list[list[str]] = []  # per word: its bare keys, for the phrase tables
 
-    def _pair_tables(self) -> list[tuple[int, dict[tuple[str, str], int], np.ndarray]]:
-        """Per kind of pair feature: (index of the value in a word's facts, ``{(left, right): row}`` for every
-        pair the model has a weight for, rows ``(2, n, K)``: the left token's weights, then the right
-        token's). Row 0 is all zeros, for the pairs the model lacks: most adjacent pairs of new text."""
+    def _pair_tables(self) -> list[tuple[dict[str, int], dict[str, int], np.ndarray, np.ndarray]]:
+        """Per kind of pair feature, every pair of values the model has a weight for, as integers so that a
+        run's pairs are looked up in one numpy search: ``(left codes, right codes, keys, rows)``. A value's
+        code is its index among the values seen on that side; a pair's key is ``left * len(right codes) +
+        right``, ``keys`` sorted; row ``r + 1`` of ``rows`` (shape ``(2, n + 1, K)``: the left token's
+        weights, then the right token's) belongs to ``keys[r]``, row 0 is all zeros for the pairs the model
+        lacks (most adjacent pairs of new text)."""
         joined_by_prefix: dict[str, list[tuple[str, int]]] = {}
         for a, i in self.attr.items():
             if "|" in a:
                 joined_by_prefix.setdefault(a[:3], []).append((a[3:], i))
         out = []
-        for k, lp, rp in self._kinds:
-            index: dict[tuple[str, str], int] = {}
-            ids = ([0], [0])  # attribute of each row, on the left token and on the right
+        for _, lp, rp in self._kinds:
+            index: dict[tuple[str, str], int] = {}  # (left, right) -> its position in ids
+            ids = ([], [])  # attribute of each pair, on the left token and on the right (0: none)
             for side, prefix in enumerate((lp, rp)):
                 for joined, i in joined_by_prefix.get(prefix, ()):
                     # a value holding "|" makes the split ambiguous: every split is a key, each pair of
@@ -159,7 +166,15 @@ class FastCrf:
                             ids[0].append(0)
                             ids[1].append(0)
                         ids[side][row] = i
-            out.append((k, index, np.stack([self.W[ids[0]], self.W[ids[1]]])))
+            lefts: dict[str, int] = {}
+            rights: dict[str, int] = {}
+            codes = [(lefts.setdefault(a, len(lefts)), rights.setdefault(b, len(rights))) for a, b in index]
+            keys = np.array([a * len(rights) + b for a, b in codes], dtype=np.int64)
+            order = np.argsort(keys)
+            rows = np.zeros((2, len(keys) + 1, self.K))
+            rows[0, 1:] = self.W[np.array(ids[0], dtype=np.intp)[order]]
+            rows[1, 1:] = self.W[np.array(ids[1], dtype=np.intp)[order]]
+            out.append((lefts, rights, keys[order], rows))
         return out
 
     def _add_words(self, words: list[str]) -> None:
@@ -171,16 +186,22 @@ class FastCrf:
         rows = self._rows
         while need > rows.shape[1]:
             rows = self._rows = np.concatenate([rows, np.zeros_like(rows)], axis=1)
+            self._cols = np.concatenate([self._cols, np.zeros_like(self._cols)], axis=1)
         get = self.attr.get
         v2 = self.fz.version >= 2
         word_facts = self.fz.word_facts
+        tables = [(1 << t, table) for t, (table, _, _) in enumerate(self._tables)]
+        cols = []
         ids: list[int] = []
         starts: list[int] = []
         for i, tok in enumerate(words, first):
             self._wid[tok] = i
             x = word_facts(tok)
-            begins = sum(1 << t for t, (table, _, _) in enumerate(self._tables) if table.starts(x[1]))
-            self._facts.append((x[0], x[1], x[5], x[6], x[7], x[9], begins))
+            self._bares.append(x[1])
+            col = [x[5], x[6], sum(bit for bit, table in tables if table.starts(x[1]))]
+            for (k, _, _), (lefts, rights, _, _) in zip(self._kinds, self._pairs):
+                col += (lefts.get(x[k], -1), rights.get(x[k], -1))
+            cols.append(col)
             far, near1 = x[11], x[12]
             if v2:
                 segs = (x[2], far[-2] + [f"-2c1={x[8]}"], far[-1] + near1[-1], far[1] + near1[1],
@@ -193,6 +214,7 @@ class FastCrf:
                 ids.extend(map(get, feats, _ZEROS))
         sums = np.add.reduceat(self.W[ids], starts).reshape(len(words), 5, self.K)
         rows[:, first:need] = sums.transpose(1, 0, 2)
+        self._cols[:, first:need] = np.array(cols, dtype=np.int64).T
 
     def emissions(self, tokens: list[str]) -> np.ndarray:
         """``(len(tokens), K)`` state scores: each token's summed attribute weights per label."""
@@ -221,9 +243,10 @@ class FastCrf:
         if None in ids:
             self._add_words(list(dict.fromkeys(t for i, t in zip(ids, tokens) if i is None)))
             ids = list(map(self._wid.__getitem__, tokens))
-        facts = self._facts
-        infos = [facts[i] for i in ids]
+        bares = self._bares
+        bares = [bares[i] for i in ids]
         ids = np.array(ids, dtype=np.intp)
+        cols = self._cols[:, ids]
         sid = np.repeat(np.arange(len(sents)), lens)
         ends = np.cumsum(lens, dtype=np.intp)
         starts = ends - lens
@@ -243,25 +266,28 @@ class FastCrf:
         # adjacent tokens of one sentence: position j pairs with j + 1
         left = np.flatnonzero(sid[:-1] == sid[1:]) if N > 1 else at[:0]
         if len(left):
-            for k, index, prow in self._pairs:
-                vals = [x[k] for x in infos]
-                pids = np.fromiter(map(index.get, zip(vals, vals[1:]), _ZEROS), np.intp, N - 1)[left]
+            for k, (_, rights, keys, prow) in enumerate(self._pairs):
+                if not len(keys):
+                    continue
+                c = _PAIR_CODES + 2 * k
+                a, b = cols[c, left], cols[c + 1, left + 1]  # codes of the left and of the right values
+                key = a * len(rights) + b
+                pos = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+                pids = np.where((keys[pos] == key) & (a >= 0) & (b >= 0), pos + 1, 0)
                 E[left] += prow[0, pids]
                 E[left + 1] += prow[1, pids]
         # cue words two and three tokens back
-        for k, name in ((2, "ti3"), (3, "oh3")):
-            on = np.flatnonzero([x[k] for x in infos])
+        for c, name in ((_TITLE, "ti3"), (_ORGH, "oh3")):
+            on = np.flatnonzero(cols[c])
             if len(on):
                 v = self._vec(name)
                 for d in (2, 3):
                     j = on + d
                     j = j[j < N]
                     E[j[sid[j] == sid[j - d]]] += v
-        bares = [x[1] for x in infos]
-        begins = [x[6] for x in infos]
+        begins = cols[_BEGINS]
         for t, (table, prefix, reach) in enumerate(self._tables):
-            bit = 1 << t
-            cand = [j for j, m in enumerate(begins) if m & bit]  # most tokens begin no phrase: skip them
+            cand = np.flatnonzero(begins & (1 << t)).tolist()  # most tokens begin no phrase: skip them
             for si, here in itertools.groupby(cand, key=sid.__getitem__):  # sentence by sentence
                 s0, s1 = int(starts[si]), int(ends[si])
                 for j, length, classes in table.spans(bares, list(here), s0, s1):
