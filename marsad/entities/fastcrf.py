@@ -198,7 +198,11 @@ class FastCrf:
             self._wid[tok] = i
             x = word_facts(tok)
             self._bares.append(x[1])
-            col = [x[5], x[6], sum(bit for bit, table in tables if table.starts(x[1]))]
+            begins = 0
+            for bit, table in tables:
+                if table.starts(x[1]):
+                    begins |= bit
+            col = [x[5], x[6], begins]
             for (k, _, _), (lefts, rights, _, _) in zip(self._kinds, self._pairs):
                 col += (lefts.get(x[k], -1), rights.get(x[k], -1))
             cols.append(col)
@@ -352,14 +356,11 @@ class FastCrf:
         alive = np.searchsorted(-np.array(lengths), -np.arange(n), side="left")  # sentences longer than t
         back = np.zeros((n, B, K), dtype=np.intp)
         score = S[:, 0].copy()
-        rows = np.arange(B)[:, None]
-        cols = np.arange(K)[None, :]
         for t in range(1, n):
             m = alive[t]
             cand = score[:m, :, None] + T  # (sentence, from, to)
-            b = cand.argmax(1)
-            back[t, :m] = b
-            score[:m] = cand[rows[:m], b, cols] + S[:m, t]
+            back[t, :m] = cand.argmax(1)
+            score[:m] = cand.max(1) + S[:m, t]  # the value at the arg max
         labels = self.labels
         for bi, i in enumerate(idx):
             k = int(score[bi].argmax())

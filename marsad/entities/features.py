@@ -35,6 +35,7 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 
 
 _NOCL = ("-", "-", "-")
+_OFFSET_NAMES = {d: str(d) for d in (-2, -1, 1, 2)}  # the prefixes of neighbour features, "-2" .. "2"
 
 
 @lru_cache(maxsize=4)
@@ -272,8 +273,8 @@ class Featurizer:
                     break
         # neighbour features with their offset prefix, built once per word type (index 11: ±1/±2 window
         # facts; index 12: the extra ±1 facts)
-        pre = {d: [f"{d}{x}" for x in near] for d in (-2, -1, 1, 2)}
-        pre1 = {d: [f"{d}{x}" for x in near1] for d in (-1, 1)}
+        pre = {d: [ds + x for x in near] for d, ds in _OFFSET_NAMES.items()}
+        pre1 = {d: [_OFFSET_NAMES[d] + x for x in near1] for d in (-1, 1)}
         return (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
 
     def sentence(self, tokens: list[str]) -> list:
