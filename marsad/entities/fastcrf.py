@@ -133,7 +133,8 @@ class FastCrf:
         return v
 
     def _reset_words(self) -> None:
-        self._wid: dict[str, int] = {}
+        self._wid: dict[str, int] = {}  # token -> its row
+        self._kid: dict[tuple, int] = {}  # Featurizer.word_key -> row: a token's variants share its row
         self._rows = np.zeros((5, 1024, self.K))  # own, then the word seen from offsets -2, -1, 1, 2
         #: per word, all the scoring needs beyond the rows, as columns (see ``_TITLE`` ...): person title?,
         #: organisation head?, bit t set when the word can begin a phrase of table t, then per pair kind
@@ -180,9 +181,21 @@ class FastCrf:
     def _add_words(self, words: list[str]) -> None:
         """Cache the facts and weight rows of new (distinct) words, all rows summed in one numpy call: a
         page of news brings some 40-100 words the cache has not seen, and one call per word cost more than
-        the sums themselves."""
-        first = len(self._wid)
-        need = first + len(words)
+        the sums themselves. A word whose key (:meth:`Featurizer.word_key`) has a row already shares it:
+        about one new token in eight of news is a spelling variant or another number."""
+        key_of = self.fz.word_key
+        new = []
+        for tok in words:
+            row = self._kid.get(key := key_of(tok))
+            if row is None:
+                row = self._kid[key] = len(self._kid)
+                new.append(tok)
+            self._wid[tok] = row
+        if not new:
+            return
+        words = new
+        need = len(self._kid)
+        first = need - len(words)
         rows = self._rows
         while need > rows.shape[1]:
             rows = self._rows = np.concatenate([rows, np.zeros_like(rows)], axis=1)
@@ -194,8 +207,7 @@ class FastCrf:
         cols = []
         ids: list[int] = []
         starts: list[int] = []
-        for i, tok in enumerate(words, first):
-            self._wid[tok] = i
+        for tok in words:
             x = word_facts(tok)
             self._bares.append(x[1])
             begins = 0

@@ -35,6 +35,7 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 
 
 _NOCL = ("-", "-", "-")
+_QUOTES = frozenset(('"', "«", "»", "“", "”", "'"))
 _OFFSET_NAMES = {d: str(d) for d in (-2, -1, 1, 2)}  # the prefixes of neighbour features, "-2" .. "2"
 
 
@@ -215,6 +216,12 @@ class Featurizer:
             self._cache[tok] = info
         return info
 
+    @staticmethod
+    def word_key(tok: str) -> tuple[str, str, bool]:
+        """What :meth:`word_facts` reads of a token: its :func:`word_form`, its :func:`shape` and whether it
+        is a quotation mark. Tokens with one key (spelling variants, numbers) have the same facts."""
+        return word_form(tok), shape(tok), tok in _QUOTES
+
     def word_facts(self, tok: str) -> tuple:
         """:meth:`_info` without its cache: the tuple holds some 70 feature strings (about 6 KB), so callers
         that keep their own per-word results (``FastCrf``) take it from here and let it go."""
@@ -228,7 +235,7 @@ class Featurizer:
         orgh = bb[0] in g.org_heads or (len(bb) > 1 and bb[1] in g.org_heads)
         locc = bb[0] in g.loc_cues or (len(bb) > 1 and bb[1] in g.loc_cues)
         namet = any(b in g.name_tokens for b in bb)
-        quote = tok in ('"', "«", "»", "“", "”", "'")
+        quote = tok in _QUOTES
         speech = w in g.speech_cues
         own = [
             "b", "w=" + w, "s=" + s, "p=" + p, "sh=" + shp,

@@ -33,7 +33,9 @@ TRAIN = [
 #: Words the test sentences are drawn from (including ones the tiny model never saw).
 VOCAB = sorted({p.split("/")[0] for s in TRAIN for p in s.split(" ") if "/" in p} | {
     "«", "»", "2009", "،", ".", "الشرطة", "طرابلس", "القاهرة", "مجلس", "الأمن", "الدولي", "الملك", "عبدالله",
-    "ونقلت", "الجزيرة", "بيروت", "دمشق", "حزب", "الله", "منظمة", "الصحة", "العالمية", "xyz", "42"})
+    "ونقلت", "الجزيرة", "بيروت", "دمشق", "حزب", "الله", "منظمة", "الصحة", "العالمية", "xyz", "42",
+    # spelling variants and numbers that share a word key (and so a cached row) with other words here
+    "احمد", "أحْمد", "٤٢", "17", "2010", "“", "بوتين", "بُوتين", "ـبوتين"})
 
 
 def _parse(line: str) -> tuple[list[str], list[str]]:
@@ -164,3 +166,13 @@ def test_feature_set_5_reads_the_wiki_tables(tiny):
     feats = fz.sentence(_parse(TRAIN[1])[0])
     assert "kp=ORG-B" in feats[1] and "kp=ORG-I" in feats[2] and "-1kp=ORG-B" in feats[2]
     assert "kd=ORG3" in feats[1] and "1kd=ORG3" in feats[0]
+
+
+def test_word_key_decides_word_facts():
+    """FastCrf gives tokens with one ``word_key`` one cached row: their facts must be the same."""
+    fz = Featurizer.load(RESOURCES, version=5)
+    groups = [("أحمد", "احمد", "أحْمد"), ("42", "٤٢", "17"), ("«", "»", "“", '"'), ("بوتين", "بُوتين")]
+    for group in groups:
+        assert len({fz.word_key(t) for t in group}) == 1, group
+        assert len({repr(fz.word_facts(t)) for t in group}) == 1, group
+    assert fz.word_key('"') != fz.word_key('"\u064e')  # a quote mark with a diacritic is no quote mark
