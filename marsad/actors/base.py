@@ -163,6 +163,7 @@ class ActorBase:
     inner_memo: dict = field(default_factory=dict)  # word → whether a form may continue an alias
     choice_memo: dict = field(default_factory=dict)  # (keys, exact keys, auto only) → (aliases, confidence)
     link_memo: dict = field(default_factory=dict)  # (name, types) → match.link_name's answer
+    block_choices: dict = field(default_factory=dict)  # by_block key → its skeletons (match.link_name's choices)
     last_scan: tuple | None = None  # (tokens, matches) of the last whole-text scan (match.scan), replaced whole
     country_memo: dict = field(default_factory=dict)  # word → ISO3 or ""
     agent_keys: dict[tuple[str, ...], AgentNoun] = field(default_factory=dict)  # exact keys → agent noun

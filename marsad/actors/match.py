@@ -213,7 +213,9 @@ def _link_name(text: str, base: ActorBase, types: set[str] | None) -> tuple[Acto
     block = base.by_block.get(skel[:2], ())
     if not block:
         return None, 0.0
-    choices = [s for s, _ in block]
+    choices = base.block_choices.get(skel[:2])
+    if choices is None:  # listed once per block: common blocks hold hundreds of skeletons
+        choices = base.block_choices[skel[:2]] = [s for s, _ in block]
     found = process.extract(skel, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=5)
     if not found:
         return None, 0.0

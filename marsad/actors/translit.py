@@ -67,18 +67,28 @@ def contexts(letters: str, i: int) -> list[str]:
 
 
 def transliterate_word(word: str, rules: dict[str, str] | None = None) -> str:
-    rules = _model() if rules is None else rules
     letters = _letters(word)
-    out = []
-    for i, ch in enumerate(letters):
-        for key in contexts(letters, i):
-            seg = rules.get(key)
-            if seg is not None:
-                out.append(seg)
-                break
-        else:
-            out.append(NAIVE.get(ch, ""))
-    return "".join(out)
+    if rules is None:
+        # a letter's segment depends only on the five-letter window around it (padded at the word's edges)
+        padded = BOUNDARY * 2 + letters + BOUNDARY * 2
+        return "".join([_window_segment(padded[i:i + 5]) for i in range(len(letters))])
+    return "".join([_segment(letters, i, rules) for i in range(len(letters))])
+
+
+def _segment(letters: str, i: int, rules: dict[str, str]) -> str:
+    """The Latin segment letter ``i`` writes: the rule of its most specific known context."""
+    for key in contexts(letters, i):
+        seg = rules.get(key)
+        if seg is not None:
+            return seg
+    return NAIVE.get(letters[i], "")
+
+
+@lru_cache(maxsize=100_000)
+def _window_segment(window: str) -> str:
+    """``_segment`` of the middle letter of a padded five-letter window: new names are mostly known letter
+    sequences, so each window is decoded once per process."""
+    return _segment(window, 2, _model())
 
 
 _TIDY = [(re.compile(r"^ie"), "i"), (re.compile(r"aui$"), "awi"), (re.compile(r"([^aeiou])ui$"), r"\1wi"),

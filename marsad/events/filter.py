@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 
 from marsad.events.lexicon import RESOURCES
@@ -33,18 +34,40 @@ def _bucket(n: int, edges=(1, 2, 4, 8, 16, 32)) -> str:
     return "more"
 
 
+# Token fields read in C-level passes over a sentence (the properties cost a call per token).
+_NORM = itemgetter(3)
+_FORMS = itemgetter(4)
+_LAST = itemgetter(-1)  # of the forms: the stem
+_HEAD = itemgetter(slice(0, 1))  # of a norm: its first character
+
+# norm → the stem the filter weighs for it, None for a non-word or a stem under three letters. The stem
+# depends on the norm alone and news repeats its words, so each word is worked out once per process.
+_KEPT: dict[str, str | None] = {}
+_NEW = object()  # marks a word not in _KEPT yet
+
+
 def sentence_stems(toks) -> tuple[str, ...]:
     """The sentence's distinct word stems: the filter weighs them per type as ``s:TYPE=stem`` features."""
-    # x[4] is the token's forms, x[3] its norm (the tuple fields; the properties cost a call per token)
-    return tuple(dict.fromkeys(x[4][-1] for x in toks if len(x[4][-1]) > 2 and x[3][:1].isalnum()))
+    kept = list(map(_KEPT.get, map(_NORM, toks), repeat(_NEW)))
+    if _NEW in kept:  # new words: one pass
+        if len(_KEPT) > 300_000:
+            _KEPT.clear()
+        for k, stem in enumerate(kept):
+            if stem is _NEW:
+                x = toks[k]
+                stem = x[4][-1]
+                kept[k] = _KEPT[x[3]] = stem if len(stem) > 2 and x[3][:1].isalnum() else None
+    return tuple(dict.fromkeys(filter(None, kept)))
 
 
 def sentence_facts(sent) -> tuple[bool, bool, bool, bool]:
     """Whether the sentence names casualties, a time, a reporting verb, and has a number: the same for every
     candidate of the sentence, so computed once per sentence (see :func:`features`)."""
-    stems = {x[4][-1] for x in sent} | {x[3] for x in sent}
-    return (not stems.isdisjoint(_CASUALTY), not stems.isdisjoint(_TIME), not stems.isdisjoint(_REPORT),
-            any(x[3][:1].isdigit() for x in sent))
+    norms = list(map(_NORM, sent))
+    words = set(map(_LAST, map(_FORMS, sent)))
+    words.update(norms)
+    return (not words.isdisjoint(_CASUALTY), not words.isdisjoint(_TIME), not words.isdisjoint(_REPORT),
+            any(map(str.isdigit, map(_HEAD, norms))))
 
 
 def all_features(c) -> set[str]:

@@ -8,15 +8,17 @@ lexicon lookup can match «بموسكو» to «موسكو» while still trying t
 from __future__ import annotations
 
 import re
-from operator import itemgetter
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
 
 from marsad.text.normalize import normalize_for_match
 
 # A word: letters/digits plus the marks that may sit inside an Arabic word (diacritics, tatweel, ZWJ/ZWNJ,
 # bidi marks). Anything else of one character (punctuation, symbols) is its own token.
 _WORD = r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u200e\u200f]+"
-_TOKEN_RE = re.compile(rf"{_WORD}|[^\s\w]")
+# As a group: ``split`` returns gap, token, gap, token, ..., gap (the gaps are whitespace).
+_SPLIT_RE = re.compile(rf"({_WORD}|[^\s\w])")
 _INVISIBLE_ONLY = re.compile(r"^[\u200c\u200d\u200e\u200f]+$")
 
 _CONJ = ("و", "ف")
@@ -81,35 +83,38 @@ def proclitic_forms(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-@lru_cache(maxsize=300_000)
-def _analyse(piece: str) -> tuple[str, tuple[str, ...]] | None:
-    """(norm, forms) of a surface word, or None when it folds to nothing. News repeats its words, so each
-    distinct word is analysed once per process."""
+def _analyse(piece: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """(text, norm, forms) of a surface word, or None when it folds to nothing."""
     if _INVISIBLE_ONLY.match(piece):
         return None
     norm = normalize_for_match(piece)
     if not norm:
         return None
-    return norm, (proclitic_forms(norm) if norm[0].isalpha() else (norm,))
+    return piece, norm, (proclitic_forms(norm) if norm[0].isalpha() else (norm,))
+
+
+# piece → _analyse(piece). News repeats its words, so each distinct word is analysed once per process; a dict
+# read in one C-level pass over a text's pieces is cheaper than a call per piece.
+_WORDS: dict[str, tuple | None] = {}
+_NEW = object()  # marks a piece not in _WORDS yet
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word and punctuation tokens with offsets into ``text``."""
-    out: list[Token] = []
-    append = out.append
+    parts = _SPLIT_RE.split(text)
+    # running lengths: the token parts[2k+1] spans [ends[2k], ends[2k+1])
+    ends = list(accumulate(map(len, parts)))
+    pieces = parts[1::2]
+    infos = list(map(_WORDS.get, pieces, repeat(_NEW)))
+    if _NEW in infos:  # new words: one pass
+        if len(_WORDS) > 300_000:
+            _WORDS.clear()
+        for k, info in enumerate(infos):
+            if info is _NEW:
+                infos[k] = _WORDS[pieces[k]] = _analyse(pieces[k])
     new = tuple.__new__
-    find = text.find
-    pos = 0
-    # Pieces are consecutive with only whitespace between them, so each starts at its first occurrence
-    # after the previous one: ``find`` gives the offsets without building match objects.
-    for piece in _TOKEN_RE.findall(text):
-        pos = find(piece, pos)
-        end = pos + len(piece)
-        info = _analyse(piece)
-        if info is not None:
-            append(new(Token, (pos, end, piece) + info))
-        pos = end
-    return out
+    return [new(Token, (start, end) + info) for start, end, info in zip(ends[0::2], ends[1::2], infos)
+            if info is not None]
 
 
 @lru_cache(maxsize=4)
