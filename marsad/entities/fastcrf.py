@@ -368,11 +368,14 @@ class FastCrf:
         alive = np.searchsorted(-np.array(lengths), -np.arange(n), side="left")  # sentences longer than t
         back = np.zeros((n, B, K), dtype=np.intp)
         score = S[:, 0].copy()
+        rows = np.arange(B)[:, None]
+        cols = np.arange(K)[None, :]
         for t in range(1, n):
             m = alive[t]
             cand = score[:m, :, None] + T  # (sentence, from, to)
-            back[t, :m] = cand.argmax(1)
-            score[:m] = cand.max(1) + S[:m, t]  # the value at the arg max
+            b = cand.argmax(1)
+            back[t, :m] = b
+            score[:m] = cand[rows[:m], b, cols] + S[:m, t]  # faster than cand.max(1) over the middle axis
         labels = self.labels
         for bi, i in enumerate(idx):
             k = int(score[bi].argmax())
