@@ -30,7 +30,8 @@ _LETTER_FLOOR = 0.3  # any other Arabic-block character: rare but possible
 _DIACRITIC = 0.5  # harakat and tanween: rare in news; a wrong decoding turns common letters into them
 
 # Whitespace and invisible format characters: a text made only of these is empty (they stay in real text).
-_BLANK = re.compile(r"[\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+_BLANK_CHARS = r"\s\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+_VISIBLE = re.compile(f"[^{_BLANK_CHARS}]")
 _C1_OR_C0 = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -69,7 +70,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
 
 def is_blank(text: str | None) -> bool:
     """True for ``None`` and text of nothing but whitespace and invisible marks."""
-    return not text or not _BLANK.sub("", text)
+    return not text or _VISIBLE.search(text) is None  # stops at the first visible character
 
 
 def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
