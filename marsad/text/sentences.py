@@ -72,8 +72,15 @@ def _push(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` into ``text``, trimmed of surrounding space."""
-    return _spans(text, _END)
+    """Sentence spans ``(start, end)`` into ``text``, trimmed of surrounding space. Returns a fresh list."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[tuple[int, int], ...]:
+    # remembered for the last few texts: the tagger, the quote finder and the event coder each split the same
+    # article body
+    return tuple(_spans(text, _END))
 
 
 def clauses(text: str) -> list[tuple[int, int]]:
