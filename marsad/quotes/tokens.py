@@ -86,7 +86,8 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 def tokens_of(body: str) -> TokenList:
     """The tokens of ``body``, equal to ``marsad.text.tokenize``'s in span and normalised form, except that a
     zero-width space (U+200B) or a soft hyphen (U+00AD) inside a word is deleted here, joining the word,
-    where the text layer splits it in two (see the closing note of stop 14; not reconciled yet)."""
+    where the text layer splits it in two. Not reconciled yet: a soft hyphen should join, a zero-width space
+    should split."""
     if _PRESENTATION.search(body):  # ligatures fold to several letters: fold token by token
         return _slow(body)
     folded = body.translate(_table()).lower()
