@@ -17,6 +17,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from marsad.events.lexicon import RESOURCES
+from marsad.text.memo import memo_map
 
 _CASUALTY = frozenset({"قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "مصرع", "مصرعه", "اصابه", "اصابات", "مصابين",
                        "شهيد", "شهداء", "شهيدا", "ضحايا", "اصيب", "اصيبوا", "لقي", "لقوا", "قتل", "جثث", "جثه"})
@@ -41,22 +42,18 @@ _LAST = itemgetter(-1)  # of the forms: the stem
 _HEAD = itemgetter(slice(0, 1))  # of a norm: its first character
 
 # norm → the stem the filter weighs for it, None for a non-word or a stem under three letters. The stem
-# depends on the norm alone and news repeats its words, so each word is worked out once per process.
+# depends on the norm alone, so each word is worked out once per process (see memo_map).
 _KEPT: dict[str, str | None] = {}
-_NEW = object()  # marks a word not in _KEPT yet
+
+
+def _kept_stem(tok) -> str | None:
+    stem = tok[4][-1]
+    return stem if len(stem) > 2 and tok[3][:1].isalnum() else None
 
 
 def sentence_stems(toks) -> tuple[str, ...]:
     """The sentence's distinct word stems: the filter weighs them per type as ``s:TYPE=stem`` features."""
-    kept = list(map(_KEPT.get, map(_NORM, toks), repeat(_NEW)))
-    if _NEW in kept:  # new words: one pass
-        if len(_KEPT) > 300_000:
-            _KEPT.clear()
-        for k, stem in enumerate(kept):
-            if stem is _NEW:
-                x = toks[k]
-                stem = x[4][-1]
-                kept[k] = _KEPT[x[3]] = stem if len(stem) > 2 and x[3][:1].isalnum() else None
+    kept = memo_map(_KEPT, list(map(_NORM, toks)), lambda k: _kept_stem(toks[k]))
     return tuple(dict.fromkeys(filter(None, kept)))
 
 

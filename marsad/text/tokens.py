@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import itemgetter
 
+from marsad.text.memo import memo_map
 from marsad.text.normalize import normalize_for_match
 
 # A word: letters/digits plus the marks that may sit inside an Arabic word (diacritics, tatweel, ZWJ/ZWNJ,
@@ -93,10 +94,8 @@ def _analyse(piece: str) -> tuple[str, str, tuple[str, ...]] | None:
     return piece, norm, (proclitic_forms(norm) if norm[0].isalpha() else (norm,))
 
 
-# piece → _analyse(piece). News repeats its words, so each distinct word is analysed once per process; a dict
-# read in one C-level pass over a text's pieces is cheaper than a call per piece.
+# piece → _analyse(piece): each distinct word is analysed once per process (see memo_map)
 _WORDS: dict[str, tuple | None] = {}
-_NEW = object()  # marks a piece not in _WORDS yet
 
 
 def tokenize(text: str) -> list[Token]:
@@ -105,13 +104,7 @@ def tokenize(text: str) -> list[Token]:
     # running lengths: the token parts[2k+1] spans [ends[2k], ends[2k+1])
     ends = list(accumulate(map(len, parts)))
     pieces = parts[1::2]
-    infos = list(map(_WORDS.get, pieces, repeat(_NEW)))
-    if _NEW in infos:  # new words: one pass
-        if len(_WORDS) > 300_000:
-            _WORDS.clear()
-        for k, info in enumerate(infos):
-            if info is _NEW:
-                infos[k] = _WORDS[pieces[k]] = _analyse(pieces[k])
+    infos = memo_map(_WORDS, pieces, lambda k: _analyse(pieces[k]))
     new = tuple.__new__
     return [new(Token, (start, end) + info) for start, end, info in zip(ends[0::2], ends[1::2], infos)
             if info is not None]
