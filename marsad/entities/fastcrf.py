@@ -7,8 +7,8 @@ neighbour at a fixed offset -2..2), so each word type's summed label weights are
 only the few position-specific features (gazetteer and phrase tags, sentence edges,
 padding, the ±3 cue window) are looked up per sentence, and adjacent-pair features (word, cluster and
 label-share pairs) are found in a table of the pairs the model has weights for, built at load. The per-word
-facts come from ``Featurizer.word_facts`` (its tuple layout is relied on here; the tests catch any drift from ``sentence()``);
-only the weight rows and a few short facts are kept per word, not the feature strings.
+facts come from ``Featurizer.word_facts`` (its tuple layout is relied on here; the tests catch any drift from
+``sentence()``); only the weight rows and a few short facts are kept per word, not the feature strings.
 
 ``viterbi(tokens)`` gives the labels pycrfsuite's ``Tagger.tag`` gives for ``Featurizer.sentence(tokens)``;
 ``marginals(tokens)`` the per-token label probabilities of ``Tagger.marginal`` (scaled forward-backward).
