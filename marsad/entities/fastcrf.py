@@ -377,11 +377,13 @@ class FastCrf:
             back[t, :m] = b
             score[:m] = cand[rows[:m], b, cols] + S[:m, t]  # faster than cand.max(1) over the middle axis
         labels = self.labels
+        finals = score.argmax(1).tolist()
         for bi, i in enumerate(idx):
-            k = int(score[bi].argmax())
+            k = finals[bi]
             path = [k]
-            for t in range(lengths[bi] - 1, 0, -1):
-                k = int(back[t, bi, k])
+            steps = back[1:lengths[bi], bi].tolist()  # plain lists: indexing them beats a numpy scalar per token
+            for row in reversed(steps):
+                k = row[k]
                 path.append(k)
             out[i] = [labels[j] for j in reversed(path)]
         return out
