@@ -35,6 +35,7 @@ from marsad.errors import MarsadError
 #: Word types cached before the cache is emptied and refilled.
 MAX_WORDS = 200_000
 _OFFSETS = (-2, -1, 1, 2)
+_PREFIX = {d: str(d) for d in _OFFSETS}
 #: Rows of ``FastCrf._cols``: person title?, organisation head?, phrase-table bits, then the pair codes.
 _TITLE, _ORGH, _BEGINS, _PAIR_CODES = range(4)
 _ZEROS = itertools.repeat(0)
@@ -118,6 +119,13 @@ class FastCrf:
         for table, _, _ in self._tables:
             table.prepare()
         self._pairs = self._pair_tables()
+        #: per neighbour offset d, the attribute ids of ``f"{d}{name}"`` keyed by ``name``: a new word's
+        #: neighbour features are looked up without building their prefixed strings
+        self._near = {d: {} for d in _OFFSETS}
+        for a, i in self.attr.items():
+            for d in _OFFSETS:
+                if a.startswith(_PREFIX[d]):
+                    self._near[d][a[len(_PREFIX[d]):]] = i
         self._reset_words()
         self._pos: dict[str, np.ndarray] = {}
         self._blocks: dict[tuple[str, str], np.ndarray] = {}  # (prefix, tag) -> weights around a phrase tag
@@ -207,8 +215,9 @@ class FastCrf:
         cols = []
         ids: list[int] = []
         starts: list[int] = []
+        near = [self._near[d].get for d in _OFFSETS]
         for tok in words:
-            x = word_facts(tok)
+            x = word_facts(tok, False)
             self._bares.append(x[1])
             begins = 0
             for bit, table in tables:
@@ -218,16 +227,21 @@ class FastCrf:
             for (k, _, _), (lefts, rights, _, _) in zip(self._kinds, self._pairs):
                 col += (lefts.get(x[k], -1), rights.get(x[k], -1))
             cols.append(col)
-            far, near1 = x[11], x[12]
-            if v2:
-                segs = (x[2], far[-2] + [f"-2c1={x[8]}"], far[-1] + near1[-1], far[1] + near1[1],
-                        far[2] + [f"2c1={x[8]}"])
-            else:
-                segs = (x[2], far[-2], far[-1] + near1[-1], far[1] + near1[1], far[2])
-            for feats in segs:  # each segment starts with the all-zero row 0, so none is empty
+            # the word's own features, then as seen from offsets -2, -1, 1, 2 (the window facts, the extra ±1
+            # facts, the ±2 finest cluster), in the order sentence() lists them; each segment starts with the
+            # all-zero row 0, so none is empty
+            starts.append(len(ids))
+            ids.append(0)
+            ids.extend(map(get, x[2], _ZEROS))
+            far, near1 = x[3], x[4]
+            for d, at in zip(_OFFSETS, near):
                 starts.append(len(ids))
                 ids.append(0)
-                ids.extend(map(get, feats, _ZEROS))
+                ids.extend(map(at, far, _ZEROS))
+                if d == -1 or d == 1:
+                    ids.extend(map(at, near1, _ZEROS))
+                elif v2:
+                    ids.append(at("c1=" + x[8], 0))
         sums = np.add.reduceat(self.W[ids], starts).reshape(len(words), 5, self.K)
         rows[:, first:need] = sums.transpose(1, 0, 2)
         self._cols[:, first:need] = np.array(cols, dtype=np.int64).T

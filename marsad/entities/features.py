@@ -222,9 +222,12 @@ class Featurizer:
         is a quotation mark. Tokens with one key (spelling variants, numbers) have the same facts."""
         return word_form(tok), shape(tok), tok in _QUOTES
 
-    def word_facts(self, tok: str) -> tuple:
+    def word_facts(self, tok: str, prefixed: bool = True) -> tuple:
         """:meth:`_info` without its cache: the tuple holds some 70 feature strings (about 6 KB), so callers
-        that keep their own per-word results (``FastCrf``) take it from here and let it go."""
+        that keep their own per-word results (``FastCrf``) take it from here and let it go.
+
+        With ``prefixed=False`` the neighbour features are not also built with their offset prefixes
+        (indexes 11 and 12 are ``None``): ``FastCrf`` looks the unprefixed ones up per offset instead."""
         g = self.gaz
         w = word_form(tok)
         p, s = strip_prefix(w)
@@ -280,6 +283,8 @@ class Featurizer:
                     break
         # neighbour features with their offset prefix, built once per word type (index 11: ±1/±2 window
         # facts; index 12: the extra ±1 facts)
+        if not prefixed:
+            return (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, None, None)
         pre = {d: [ds + x for x in near] for d, ds in _OFFSET_NAMES.items()}
         pre1 = {d: [_OFFSET_NAMES[d] + x for x in near1] for d in (-1, 1)}
         return (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
