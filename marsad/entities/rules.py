@@ -131,12 +131,15 @@ class Lexicon:
         hit = self._in_lists.get(tok[3])
         if hit is None:
             kinds = self._kinds_of
-            own = _key(tok[3])
-            bare = _key(tok[4][1]) if tok[3][:1] == "و" and len(tok[4]) > 1 else None
             keys = _keys(tok)
-            hit = (frozenset().union(*(kinds.get(k, ()) for k in keys)),
-                   kinds.get(own, frozenset()) | kinds.get(bare, frozenset()),
-                   not keys.isdisjoint(self._first_words))
+            if keys.isdisjoint(kinds) and keys.isdisjoint(self._first_words):
+                hit = _NO_LISTS  # most words are in no list: one shared answer, no sets built
+            else:
+                own = _key(tok[3])  # both are among the keys
+                bare = _key(tok[4][1]) if tok[3][:1] == "و" and len(tok[4]) > 1 else None
+                hit = (frozenset().union(*(kinds.get(k, ()) for k in keys)),
+                       kinds.get(own, frozenset()) | kinds.get(bare, frozenset()),
+                       not keys.isdisjoint(self._first_words))
             if len(self._in_lists) > 200_000:
                 self._in_lists.clear()
             self._in_lists[tok[3]] = hit
@@ -144,6 +147,7 @@ class Lexicon:
 
 
 _NORM = itemgetter(3)  # Token.norm
+_NO_LISTS: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), False)
 
 
 class _Words:
