@@ -166,7 +166,7 @@ class Store:
                 "INSERT INTO entities (article, eid, type, name, name_norm, name_latin, actor, country, code,"
                 " roles, n_mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(n, e.id, e.type, e.name, normalize_for_match(e.name), e.name_latin, e.actor, e.country,
-                  e.code, _dumps(list(e.roles)), len(e.mentions)) for e in a.entities])
+                  e.code, _dumps(list(e.roles)) if e.roles else "[]", len(e.mentions)) for e in a.entities])
             rowid = dict(cur.execute("SELECT eid, n FROM entities WHERE article=?", (n,)).fetchall())
             cur.executemany('INSERT INTO mentions (entity, article, text, start, "end") VALUES (?,?,?,?,?)',
                             [(rowid[e.id], n, m.text, m.start, m.end) for e in a.entities for m in e.mentions])
