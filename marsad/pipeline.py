@@ -227,6 +227,8 @@ def _letter_marks() -> list[str | None]:
 def _check_language(text: str, uri: str | None, options: Options) -> None:
     if options.lang_any:
         return
+    if text[:1000].translate(_letter_marks()).count("\x01") >= MIN_ARABIC_LETTERS:
+        return  # enough Arabic letters near the start: counting further could not fail the check
     # One translate pass marks Arabic letters \x01 and Latin ones \x02 and drops every other character
     # (astral ones stay as they are): counting the marks is several times faster than two findall lists.
     marked = text[:20_000].translate(_letter_marks())

@@ -31,7 +31,14 @@ class _Record:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     def replace(self, **changes):
-        return dataclasses.replace(self, **changes)
+        """A copy with ``changes``, as ``dataclasses.replace`` makes it but without calling ``__init__`` field by
+        field (each stage copies its article; the records have no ``__post_init__`` nor init-less fields)."""
+        unknown = changes.keys() - self.__dataclass_fields__.keys()
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__, **changes)
+        return new
 
 
 @dataclass(frozen=True)

@@ -127,23 +127,26 @@ class Filter:
     weights: dict[str, float] = field(default_factory=dict)
     thresholds: dict[str, float] = field(default_factory=dict)  # per type; "*" for the rest
     trained_types: tuple[str, ...] = ()
-    _sentence_part: dict = field(default_factory=dict, repr=False)  # (sentence, type) → summed weights
+    _stem_weights: dict | None = field(default=None, repr=False, compare=False)  # see stem_weights
 
     def score(self, c) -> float:
         w = self.weights
         # Distinct features in their own order (a set's order changes with the process's hash seed, and so
         # would the float sum's last bits: a candidate at the threshold could flip between runs).
         z = self.bias + sum(map(w.get, dict.fromkeys(c.features), repeat(0.0)))
-        key = (id(c.stems), c.entry.type)
-        part = self._sentence_part.get(key)
-        if part is None or part[0] is not c.stems:
-            prefix = f"s:{c.entry.type}="
-            part = (c.stems, sum(map(w.get, [prefix + x for x in c.stems], repeat(0.0))))  # same order
-            if len(self._sentence_part) > 4096:
-                self._sentence_part.clear()
-            self._sentence_part[key] = part
-        z += part[1]
+        # The sentence's stems are looked up by type and stem, not by a feature string built per stem.
+        z += sum(map(self.stem_weights(c.entry.type).get, c.stems, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def stem_weights(self, type_: str) -> dict[str, float]:
+        """The weights of the ``s:TYPE=stem`` features of one type, keyed by stem (built on first use)."""
+        if self._stem_weights is None:
+            self._stem_weights = {}
+            for name, weight in self.weights.items():
+                if name.startswith("s:"):
+                    typ, _, stem = name[2:].partition("=")
+                    self._stem_weights.setdefault(typ, {})[stem] = weight
+        return self._stem_weights.get(type_, {})
 
     def keep(self, c) -> bool:
         if not self.weights:

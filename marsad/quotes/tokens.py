@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate, repeat
+from operator import itemgetter
 
-from marsad.text import normalize_for_match, proclitic_forms
+from marsad.text import normalize_for_match, proclitic_forms, tokenize_body
 
 PH = "\u0640"  # tatweel: a word character, deleted by normalize_for_match
 _SPLIT = re.compile(r"(\w+|[^\s\w])")
@@ -22,9 +23,13 @@ _RANGES = [range(0x00A0, 0x0100), range(0x0600, 0x0700), range(0x200B, 0x2070), 
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[int, str]:
-    """A length-keeping version of ``normalize_for_match``: deletions become PH, one-to-one folds stay."""
-    table: dict[int, str] = {}
+def _table() -> list[str]:
+    """A length-keeping version of ``normalize_for_match``: deletions become PH, one-to-one folds stay.
+
+    A list indexed by code point, every other character mapping to itself: ``str.translate`` reads it
+    without the KeyError a dict raises for each unmapped character (twice as fast on a page). Characters
+    past its end are left as they are."""
+    table = [chr(cp) for cp in range(max(r.stop for r in _RANGES))]
     for r in _RANGES:
         for cp in r:
             ch = chr(cp)
@@ -83,11 +88,30 @@ class TokenList:
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
+# Where the two tokenisations part (see tokens_of): characters normalisation deletes that the text layer
+# splits words at (soft hyphen, Arabic letter mark, zero-width space, bidi embeddings and isolates, BOM),
+# Quranic signs it keeps inside words, and the capital sigma (its lower case depends on its neighbours, and
+# the text layer lowers word by word).
+_OWN_SPLIT = re.compile("[\u00ad\u061c\u06dd\u06de\u06e9\u200b\u202a-\u202e\u2066-\u2069\ufeff\u03a3]")
+_START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(3)
+
+
 def tokens_of(body: str) -> TokenList:
     """The tokens of ``body``, equal to ``marsad.text.tokenize``'s in span and normalised form, except that a
-    zero-width space (U+200B) or a soft hyphen (U+00AD) inside a word is deleted here, joining the word,
-    where the text layer splits it in two. Not reconciled yet: a soft hyphen should join, a zero-width space
-    should split."""
+    zero-width space (U+200B), a soft hyphen (U+00AD) or another deleted mark the text layer splits at
+    (``_OWN_SPLIT``) inside a word is deleted here, joining the word, where the text layer splits it in two.
+    Not reconciled yet: a soft hyphen should join, a zero-width space should split.
+
+    A body without those characters takes the text layer's tokens as they are: the entity and event stages
+    split the same body, and ``tokenize_body`` remembers it."""
+    if not _OWN_SPLIT.search(body):
+        toks = tokenize_body(body)
+        return TokenList(list(map(_START, toks)), list(map(_END, toks)), list(map(_NORM, toks)))
+    return _own_tokens(body)
+
+
+def _own_tokens(body: str) -> TokenList:
+    """The tokens split here: the body folded by a length-keeping table, then split by one regex."""
     if _PRESENTATION.search(body):  # ligatures fold to several letters: fold token by token
         return _slow(body)
     folded = body.translate(_table()).lower()

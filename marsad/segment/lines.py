@@ -36,6 +36,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _is_code(text: str) -> bool:
+    if not _LATIN_LETTER.search(text):  # no Latin letter: not mostly Latin (a quick scan of a long paragraph)
+        return False
     if len(_CODE.findall(text)) < 2:
         return False
     return len(_ARABIC_LETTER.findall(text)) < 0.3 * len(_LATIN_LETTER.findall(text))
@@ -55,13 +57,16 @@ class Line:
 
 
 def classify(text: str, start: int) -> Line:
-    norm = normalize_for_match(text).strip()
-    words = len(text.split())
-    m = marker_re().match(norm)
-    if m and words <= 12:
-        rest = (m.group("rest") or "").strip()
-        return Line(start, text, "marker", _tail(text, rest) if rest else None)
-    if (words <= 14 and boilerplate_re().match(norm)) or _is_code(text):
+    words = len(text.split(None, 16))  # exact up to 16, and 17 for any longer line: all the tests below need
+    if words <= 14:  # markers and boilerplate lines are short: a paragraph is not normalised for them
+        norm = normalize_for_match(text).strip()
+        m = marker_re().match(norm)
+        if m and words <= 12:
+            rest = (m.group("rest") or "").strip()
+            return Line(start, text, "marker", _tail(text, rest) if rest else None)
+        if boilerplate_re().match(norm):
+            return Line(start, text, "boilerplate")
+    if _is_code(text):
         return Line(start, text, "boilerplate")
     m = credit_re().match(text)
     if m and words <= 12:

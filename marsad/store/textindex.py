@@ -14,11 +14,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.errors import UsageError
+from marsad.text.memo import memo_map
 from marsad.text.normalize import normalize_for_match
 from marsad.text.tokens import proclitic_forms
 
 # Split on what the FTS5 unicode61 tokenizer treats as a separator (anything not a letter or digit).
 _WORD = re.compile(r"[^\W_]+")
+# Texts the one-pass split (see words) cannot take: characters past the table, and the capital sigma, whose
+# lower case depends on its neighbours.
+_OFF_TABLE = re.compile("[\U00010000-\U0010ffff\u03a3]")
+_STEMS: dict[str, str] = {}  # word → stem, read for a whole text at once (see index_columns)
 # Phrases: "..." plus the Arabic/typographic quote pairs people paste from articles.
 _PHRASE = re.compile(r'"([^"]*)"|«([^»]*)»|“([^”]*)”')
 MAX_QUERY_CHARS = 500
@@ -31,15 +36,26 @@ def stem(norm: str) -> str:
     return proclitic_forms(norm)[-1] if norm[:1].isalpha() else norm
 
 
+@lru_cache(maxsize=1)
+def _word_table() -> list[str]:
+    """Per code point below 0x10000: its ``normalize_for_match`` form with every character that is not a
+    letter or a digit made a space."""
+    return ["".join(c if c.isalnum() else " " for c in normalize_for_match(chr(cp))) for cp in range(0x10000)]
+
+
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` in order."""
-    return _WORD.findall(normalize_for_match(text or ""))
+    text = text or ""
+    if _OFF_TABLE.search(text):
+        return _WORD.findall(normalize_for_match(text))
+    # The same words in one translate and a split, several times faster than folding and then matching.
+    return text.translate(_word_table()).split()
 
 
 def index_columns(text: str) -> tuple[str, str]:
     """``(forms, stems)``: space-joined normalised words and their stems, position for position."""
     ws = words(text)
-    return " ".join(ws), " ".join(map(stem, ws))
+    return " ".join(ws), " ".join(memo_map(_STEMS, ws, lambda i: stem(ws[i])))
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,7 @@ class Store:
         known = self.known_hashes()
         added: list[str] = []
         rejected: list[RejectedPageError] = []
+        text_rows: list[tuple] = []  # full-text rows of the pages kept, written once at the end of the batch
         now = _now()
         cur = self.con.cursor()
         cur.execute("BEGIN IMMEDIATE")
@@ -104,7 +105,7 @@ class Store:
                     continue
                 cur.execute("SAVEPOINT page")
                 try:
-                    self._insert_page(cur, page, run, now)
+                    page_text_rows = self._insert_page(cur, page, run, now)
                 except (RejectedPageError, sqlite3.IntegrityError) as exc:
                     cur.execute("ROLLBACK TO page")
                     cur.execute("RELEASE page")
@@ -115,6 +116,11 @@ class Store:
                     continue
                 cur.execute("RELEASE page")
                 added.append(sha)
+                text_rows += page_text_rows
+            # FTS5 turns what it holds in memory into a new index segment at every savepoint release: rows
+            # added page by page made a segment per page, and merging them cost more than the inserts.
+            cur.executemany("INSERT INTO article_fts (rowid, title_form, title_stem, body_form, body_stem)"
+                            " VALUES (?,?,?,?,?)", text_rows)
             for err, path in failures:
                 self._insert_failure(cur, err, path, run, now)
             cur.execute("COMMIT")
@@ -124,7 +130,8 @@ class Store:
         known.update(added)
         return added, rejected
 
-    def _insert_page(self, cur: sqlite3.Cursor, page: Page, run: int | None, now: str) -> None:
+    def _insert_page(self, cur: sqlite3.Cursor, page: Page, run: int | None, now: str) -> list[tuple]:
+        """Insert the page and its articles; returns their full-text rows (see add_pages)."""
         src = page.source
         d = page.to_dict()
         cur.execute(
@@ -132,10 +139,10 @@ class Store:
             " json, run, ingested) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             (src.sha256, src.uri, src.kind, src.encoding, src.bytes, src.id, page.schema,
              _dumps(list(page.warnings)), len(page.articles), _dumps(d), run, now))
-        for idx, art in enumerate(page.articles):
-            self._insert_article(cur, src.sha256, idx, art)
+        return [self._insert_article(cur, src.sha256, idx, art) for idx, art in enumerate(page.articles)]
 
-    def _insert_article(self, cur: sqlite3.Cursor, sha: str, idx: int, a: Article) -> None:
+    def _insert_article(self, cur: sqlite3.Cursor, sha: str, idx: int, a: Article) -> tuple:
+        """Insert the article and its annotations; returns its row for ``article_fts``."""
         if cur.execute("SELECT 1 FROM articles WHERE id=?", (a.id,)).fetchone():
             raise RejectedPageError(f"article id {a.id!r} is already stored under another page", source=a.id)
         day = _day(a.published)
@@ -147,10 +154,6 @@ class Store:
              a.body, _dumps([list(p) for p in a.paragraphs]), _dumps([s.to_dict() for s in a.sections]),
              int(a.truncated), len(a.dates), len(a.entities), len(a.quotes), len(a.events)))
         n = cur.lastrowid
-        tf, ts = index_columns(a.title or "")
-        bf, bs = index_columns(a.body)
-        cur.execute("INSERT INTO article_fts (rowid, title_form, title_stem, body_form, body_stem)"
-                    " VALUES (?,?,?,?,?)", (n, tf, ts, bf, bs))
         if a.dates:
             cur.executemany('INSERT INTO dates (article, text, start, "end", value, kind) VALUES (?,?,?,?,?,?)',
                             [(n, t.text, t.start, t.end, t.value, t.kind) for t in a.dates])
@@ -163,7 +166,7 @@ class Store:
                 "INSERT INTO entities (article, eid, type, name, name_norm, name_latin, actor, country, code,"
                 " roles, n_mentions) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(n, e.id, e.type, e.name, normalize_for_match(e.name), e.name_latin, e.actor, e.country,
-                  e.code, _dumps(list(e.roles)), len(e.mentions)) for e in a.entities])
+                  e.code, _dumps(list(e.roles)) if e.roles else "[]", len(e.mentions)) for e in a.entities])
             rowid = dict(cur.execute("SELECT eid, n FROM entities WHERE article=?", (n,)).fetchall())
             cur.executemany('INSERT INTO mentions (entity, article, text, start, "end") VALUES (?,?,?,?,?)',
                             [(rowid[e.id], n, m.text, m.start, m.end) for e in a.entities for m in e.mentions])
@@ -221,6 +224,7 @@ class Store:
                 "   THEN coalesce(excluded.last_day, last_day) ELSE last_day END",
                 [(actor, e.name, e.name_latin, e.type, e.country, e.code, n_mentions, n_quotes, n_events, day, day)
                  for actor, (e, n_mentions, n_quotes, n_events) in actor_stats.items()])
+        return (n, *index_columns(a.title or ""), *index_columns(a.body))
 
     @staticmethod
     def _insert_failure(cur: sqlite3.Cursor, err: MarsadError, path: str, run: int | None, now: str) -> None:
