@@ -46,7 +46,9 @@ def _word_table() -> list[str]:
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` in order."""
     text = text or ""
-    if _OFF_TABLE.search(text):
+    # short texts (queries, titles) take the regex: building the table costs ~0.25 s, once per process,
+    # which only bodies pay back (a one-shot `marsad search` would pay it for a few words)
+    if len(text) <= MAX_QUERY_CHARS or _OFF_TABLE.search(text):
         return _WORD.findall(normalize_for_match(text))
     # The same words in one translate and a split, several times faster than folding and then matching.
     return text.translate(_word_table()).split()
