@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from itertools import compress, count
+from operator import itemgetter
 
 from marsad.entities.conll import chunk_list
 from marsad.entities.gazetteers import _bare
@@ -35,25 +36,21 @@ def _strips(toks: list[str]) -> list[str]:
     return memo_map(_STRIP, toks, lambda i: _strip1(toks[i]))
 
 
-def _votes(item: tuple[str, float]) -> float:
-    return item[1]
-
-
 def propagate(doc: list[list[str]], labels: list[list[str]], surname: bool = True) -> list[list[str]]:
     """Return new labels for ``doc`` (sentences of tokens) with document-consistent entity mentions."""
     votes: dict[tuple[str, ...], Counter] = defaultdict(Counter)
-    found = [(labs, chunk_list(labs)) for labs in labels]
-    if not any(chunks for _, chunks in found):
+    found = [chunk_list(labs) for labs in labels]
+    if not any(found):
         return labels
     bares = [_bares(toks) for toks in doc]
-    for keys, (_, chunks) in zip(bares, found):
+    for keys, chunks in zip(bares, found):
         for a, b, typ in chunks:  # text order: a tie between types goes to the first vote
             key = tuple(keys[a:b])
             votes[key][typ] += 1
             if surname and typ == "PERS" and b - a >= 2 and len(key[-1]) >= 4:
                 votes[(key[-1],)]["PERS"] += 0.5
     # the most-voted type; on a tie the first counted, as Counter.most_common(1) gives
-    best = {k: max(c.items(), key=_votes)[0] for k, c in votes.items() if len(k[0]) >= 3}
+    best = {k: max(c.items(), key=itemgetter(1))[0] for k, c in votes.items() if len(k[0]) >= 3}
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in best:
         by_first[k[0]].append(k)
