@@ -30,12 +30,12 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.entities.features import OFFSET_NAMES
 from marsad.errors import MarsadError
 
 #: Word types cached before the cache is emptied and refilled.
 MAX_WORDS = 200_000
-_OFFSETS = (-2, -1, 1, 2)
-_PREFIX = {d: str(d) for d in _OFFSETS}
+_OFFSETS = tuple(OFFSET_NAMES)  # -2, -1, 1, 2
 #: Rows of ``FastCrf._cols``: person title?, organisation head?, phrase-table bits, then the pair codes.
 _TITLE, _ORGH, _BEGINS, _PAIR_CODES = range(4)
 _ZEROS = itertools.repeat(0)
@@ -124,8 +124,8 @@ class FastCrf:
         self._near = {d: {} for d in _OFFSETS}
         for a, i in self.attr.items():
             for d in _OFFSETS:
-                if a.startswith(_PREFIX[d]):
-                    self._near[d][a[len(_PREFIX[d]):]] = i
+                if a.startswith(OFFSET_NAMES[d]):
+                    self._near[d][a[len(OFFSET_NAMES[d]):]] = i
         self._reset_words()
         self._pos: dict[str, np.ndarray] = {}
         self._blocks: dict[tuple[str, str], np.ndarray] = {}  # (prefix, tag) -> weights around a phrase tag

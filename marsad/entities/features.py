@@ -36,7 +36,7 @@ def load_clusters(path: Path | None = None) -> dict[str, tuple[str, str, str]]:
 
 _NOCL = ("-", "-", "-")
 _QUOTES = frozenset(('"', "«", "»", "“", "”", "'"))
-_OFFSET_NAMES = {d: str(d) for d in (-2, -1, 1, 2)}  # the prefixes of neighbour features, "-2" .. "2"
+OFFSET_NAMES = {d: str(d) for d in (-2, -1, 1, 2)}  # the prefixes of neighbour features, "-2" .. "2"
 
 
 @lru_cache(maxsize=4)
@@ -285,8 +285,8 @@ class Featurizer:
         # facts; index 12: the extra ±1 facts)
         if not prefixed:
             return (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, None, None)
-        pre = {d: [ds + x for x in near] for d, ds in _OFFSET_NAMES.items()}
-        pre1 = {d: [_OFFSET_NAMES[d] + x for x in near1] for d in (-1, 1)}
+        pre = {d: [ds + x for x in near] for d, ds in OFFSET_NAMES.items()}
+        pre1 = {d: [OFFSET_NAMES[d] + x for x in near1] for d in (-1, 1)}
         return (w, bb, own, near, near1, title, orgh, c[1], c[2], dom, vec, pre, pre1)
 
     def sentence(self, tokens: list[str]) -> list:
