@@ -16,12 +16,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
 
 from marsad.actors.base import RANK_PETRARCH, ActorBase, AgentNoun, strip_article
 from marsad.actors.match import _orig_offset, choose, scan, token_keys
 from marsad.actors.roles import country_of_token, head_of
 from marsad.text import Token, normalize_for_match
+from marsad.text.tokens import token_norm
 
 CONF_ATTACHED, CONF_CONSTRUCT, CONF_PLACE, CONF_EARLIER, CONF_SENTENCE, CONF_ARTICLE = 0.9, 0.85, 0.8, 0.7, 0.6, 0.5
 LOCATIVE_NOUNS = frozenset(strip_article(normalize_for_match(w)) for w in """ضواحي ضاحية شمال جنوب شرق غرب وسط
@@ -29,7 +29,6 @@ LOCATIVE_NOUNS = frozenset(strip_article(normalize_for_match(w)) for w in """ض�
 QUANTITY = frozenset(normalize_for_match(w) for w in """نحو حوالي قرابة زهاء عشرات مئات آلاف الاف ألوف عدد
 بضعة""".split())
 _BREAK = re.compile(r"[.!?؟\n]")
-_NORM = itemgetter(3)  # Token.norm
 # A noun after these is part of a name («حزب العمال», «حركة المتمردين»), not an agent of its own.
 NAME_HEADS = frozenset(normalize_for_match(w) for w in """حزب حركة جبهة تنظيم منظمة اتحاد رابطة جمعية تيار كتلة
 ائتلاف هيئة لجنة مؤسسة""".split())
@@ -119,7 +118,7 @@ def find_agents(body: str, tokens: list[Token], base: ActorBase, mentions: list,
                     h.country, h.conf = m.country, CONF_ATTACHED
                 hits.append(h)
     # candidate tokens found with C-level loops: the memo answers almost every word after the first articles
-    flags = list(map(base.agent_memo.get, map(_NORM, tokens) if norms is None else norms))
+    flags = list(map(base.agent_memo.get, map(token_norm, tokens) if norms is None else norms))
     if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
         for k, flag in enumerate(flags):
             if flag is None:

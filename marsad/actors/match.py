@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress, islice
-from operator import itemgetter
 
 from marsad.actors.base import (
     Actor,
@@ -21,12 +20,12 @@ from marsad.actors.base import (
     strip_article,
 )
 from marsad.text import Token
+from marsad.text.tokens import token_norm
 
 FUZZY_MIN = 88.0  # rapidfuzz ratio on skeletons
 WORD_MIN = 70.0  # rapidfuzz ratio of each word's skeleton in a fuzzy match of several words
 PLACE_DOMINANCE = 3.0
 QUOTES = frozenset("«»\"'“”")
-_NORM = itemgetter(3)  # Token.norm
 KIND_ORDER = {"name": 0, "seat": 1, "nisba": 2, "place": 3, "surname": 4}  # a place wins an ambiguous name when this many times more populous
 
 
@@ -102,7 +101,7 @@ def scan(tokens: list[Token], base: ActorBase, lo: int = 0, hi: int | None = Non
     out: list[Match] = []
     # the forms of each word that begin an alias (empty for most words), found with C-level loops: the memo
     # answers almost every word
-    words = norms if norms is not None and lo == 0 and hi == len(norms) else map(_NORM, islice(tokens, lo, hi))
+    words = norms if norms is not None and lo == 0 and hi == len(norms) else map(token_norm, islice(tokens, lo, hi))
     flags = list(map(memo.get, words))
     if None in flags:  # new words: one pass (searching the list again per word cost more than the rest)
         for k, flag in enumerate(flags):

@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, islice, repeat
-from operator import itemgetter
 
 from marsad.actors.agents import find_agents, match_agent
 from marsad.actors.base import (
@@ -47,9 +46,9 @@ from marsad.actors.translit import transliterate
 from marsad.errors import UsageError
 from marsad.records import Entity, Span
 from marsad.text import Token, normalize_for_match, tokenize, tokenize_body
+from marsad.text.tokens import token_end, token_norm, token_start
 
 TYPES = {"PER", "ORG", "GPE", "LOC", "MISC", "NORP"}
-_START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(3)  # Token fields
 LOCATIVE_BEFORE = frozenset(normalize_for_match(w) for w in """في الى إلى نحو قرب داخل خارج شمال جنوب شرق غرب وسط
 عاصمة العاصمة مدينة ضواحي أنحاء حتى عبر مطار شوارع وصل زار زارت يزور تزور سيزور ستزور زيارة زيارته زيارتها بزيارة
 توجه يتوجه غادر غادرت يغادر مقر وصل وصلت يصل سيصل
@@ -404,13 +403,13 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
     base = load_base() if base is None else base
     if tokens is None:
         tokens = tokenize_body(body)
-    starts = list(map(_START, tokens))
-    ends = list(map(_END, tokens))
+    starts = list(map(token_start, tokens))
+    ends = list(map(token_end, tokens))
     covered = bytearray(len(tokens))
     mentions: list[_Mention] = []
     # base aliases over the whole text: they add what the tagger missed, and one that holds a tagger span
     # and more («جنوب أفريقيا» around «أفريقيا», «قناة «الجزيرة»» around «الجزيرة») replaces the span
-    norms = list(map(_NORM, tokens))  # read by several passes below
+    norms = list(map(token_norm, tokens))  # read by several passes below
     full = scan(tokens, base, norms=norms)
     if spans:
         ranges = []

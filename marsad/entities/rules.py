@@ -27,12 +27,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 
 from marsad.entities.gazetteers import RESOURCES
 from marsad.errors import ResourceError
 from marsad.text import Token, tokenize, tokenize_body
+from marsad.text.tokens import token_norm
 
 LEXICON = RESOURCES / "rules.tsv"
 QUOTE_OPEN = frozenset("«\"“'(")
@@ -118,7 +118,7 @@ class Lexicon:
 
     def lists_of(self, toks: list[Token]) -> list[tuple[frozenset[str], frozenset[str], bool]]:
         """``_lists`` of every token, one memo lookup each (C-level for the words already seen)."""
-        out = list(map(self._in_lists.get, map(_NORM, toks)))
+        out = list(map(self._in_lists.get, map(token_norm, toks)))
         for k, hit in enumerate(out):
             if hit is None:
                 out[k] = self._lists(toks[k])
@@ -146,7 +146,6 @@ class Lexicon:
         return hit
 
 
-_NORM = itemgetter(3)  # Token.norm
 _NO_LISTS: tuple[frozenset[str], frozenset[str], bool] = (frozenset(), frozenset(), False)
 
 
@@ -630,7 +629,7 @@ def _repeat_names(toks, lex: Lexicon, sp: _Spans) -> None:
     for nm in sorted(names, key=len, reverse=True):
         by_first.setdefault(nm[0], []).append(nm)
     n = len(toks)
-    norms = list(map(_NORM, toks))
+    norms = list(map(token_norm, toks))
     for k in [k for k, w in enumerate(norms) if w in by_first]:  # the words that start a name found
         for nm in by_first[norms[k]]:
             j = k + len(nm)

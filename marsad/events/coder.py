@@ -11,17 +11,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
 
 from marsad.events import cues
 from marsad.events.lexicon import Entry, Lexicon, load_lexicon
 from marsad.records import Article, Entity, Event, Span
 from marsad.text import sentences, tokenize_body
-from marsad.text.tokens import Token
+from marsad.text.tokens import Token, token_start
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP", "MISC"})
-_START = itemgetter(0)  # Token.start, read in one C-level pass over a token list
 _RAW_IN = frozenset({"إن", "وإن", "فإن"})  # conditional «إن» is told from «أن»/«إنّ» by its hamza-below + verb
 
 
@@ -56,7 +54,7 @@ class Candidate:
 
 def _sentence_tokens(body: str) -> list[tuple[tuple[int, int], list[Token]]]:
     toks = tokenize_body(body)
-    starts = list(map(_START, toks))
+    starts = list(map(token_start, toks))
     out = []
     for s0, s1 in sentences(body):
         a = bisect_right(starts, s0 - 1)
@@ -90,7 +88,7 @@ def _mentions(article: Article, sent: tuple[int, int], toks: list[Token],
                   if m.start >= sent[0] and m.end <= sent[1]]
     if not inside:
         return []
-    starts = list(map(_START, toks))
+    starts = list(map(token_start, toks))
     out = []
     for ent, m in inside:
         a = bisect_right(starts, m.start) - 1

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from marsad.events.lexicon import RESOURCES
 from marsad.text.memo import memo_map
+from marsad.text.tokens import token_forms, token_norm
 
 _CASUALTY = frozenset({"قتلي", "قتيل", "قتيلا", "جرحي", "جريح", "مصرع", "مصرعه", "اصابه", "اصابات", "مصابين",
                        "شهيد", "شهداء", "شهيدا", "ضحايا", "اصيب", "اصيبوا", "لقي", "لقوا", "قتل", "جثث", "جثه"})
@@ -36,8 +37,6 @@ def _bucket(n: int, edges=(1, 2, 4, 8, 16, 32)) -> str:
 
 
 # Token fields read in C-level passes over a sentence (the properties cost a call per token).
-_NORM = itemgetter(3)
-_FORMS = itemgetter(4)
 _LAST = itemgetter(-1)  # of the forms: the stem
 _HEAD = itemgetter(slice(0, 1))  # of a norm: its first character
 
@@ -53,15 +52,15 @@ def _kept_stem(tok) -> str | None:
 
 def sentence_stems(toks) -> tuple[str, ...]:
     """The sentence's distinct word stems: the filter weighs them per type as ``s:TYPE=stem`` features."""
-    kept = memo_map(_KEPT, list(map(_NORM, toks)), lambda k: _kept_stem(toks[k]))
+    kept = memo_map(_KEPT, list(map(token_norm, toks)), lambda k: _kept_stem(toks[k]))
     return tuple(dict.fromkeys(filter(None, kept)))
 
 
 def sentence_facts(sent) -> tuple[bool, bool, bool, bool]:
     """Whether the sentence names casualties, a time, a reporting verb, and has a number: the same for every
     candidate of the sentence, so computed once per sentence (see :func:`features`)."""
-    norms = list(map(_NORM, sent))
-    words = set(map(_LAST, map(_FORMS, sent)))
+    norms = list(map(token_norm, sent))
+    words = set(map(_LAST, map(token_forms, sent)))
     words.update(norms)
     return (not words.isdisjoint(_CASUALTY), not words.isdisjoint(_TIME), not words.isdisjoint(_REPORT),
             any(map(str.isdigit, map(_HEAD, norms))))

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import repeat
-from operator import itemgetter
 from pathlib import Path
 
 from marsad.text import normalize_for_match
+from marsad.text.tokens import token_forms
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources" / "events"
 
@@ -32,7 +32,6 @@ SUFFIXES = tuple(sorted(VERB_SUFFIXES | NOUN_SUFFIXES, key=len, reverse=True))
 _SUFFIX_SET = frozenset(SUFFIXES)
 _SUFFIX_LENGTHS = tuple(sorted({len(x) for x in SUFFIXES}, reverse=True))
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
-_FORMS = itemgetter(4)  # Token.forms
 _UNSEEN = object()  # a word not in the memo yet (None there means: opens nothing)
 
 
@@ -102,7 +101,7 @@ class Lexicon:
     def starts_of(self, toks) -> list:
         """:meth:`starts` of every token: most tokens open nothing and were seen before, so the memo is read
         for all of them at once (C-level) and only new words are worked out."""
-        out = list(map(self._starts.get, map(_FORMS, toks), repeat(_UNSEEN)))
+        out = list(map(self._starts.get, map(token_forms, toks), repeat(_UNSEEN)))
         if _UNSEEN in out:
             for k, info in enumerate(out):
                 if info is _UNSEEN:

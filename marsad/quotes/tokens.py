@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import accumulate, repeat
-from operator import itemgetter
 
 from marsad.text import normalize_for_match, proclitic_forms, tokenize_body
+from marsad.text.tokens import token_end, token_norm, token_start
 
 PH = "\u0640"  # tatweel: a word character, deleted by normalize_for_match
 _SPLIT = re.compile(r"(\w+|[^\s\w])")
@@ -93,7 +93,6 @@ _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 # Quranic signs it keeps inside words, and the capital sigma (its lower case depends on its neighbours, and
 # the text layer lowers word by word).
 _OWN_SPLIT = re.compile("[\u00ad\u061c\u06dd\u06de\u06e9\u200b\u202a-\u202e\u2066-\u2069\ufeff\u03a3]")
-_START, _END, _NORM = itemgetter(0), itemgetter(1), itemgetter(3)
 
 
 def tokens_of(body: str) -> TokenList:
@@ -106,7 +105,7 @@ def tokens_of(body: str) -> TokenList:
     split the same body, and ``tokenize_body`` remembers it."""
     if not _OWN_SPLIT.search(body):
         toks = tokenize_body(body)
-        return TokenList(list(map(_START, toks)), list(map(_END, toks)), list(map(_NORM, toks)))
+        return TokenList(list(map(token_start, toks)), list(map(token_end, toks)), list(map(token_norm, toks)))
     return _own_tokens(body)
 
 

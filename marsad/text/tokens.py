@@ -26,6 +26,10 @@ _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 
 
+#: Token fields as functions, for one C-level pass over a token list (``map(token_norm, toks)``).
+token_start, token_end, token_text, token_norm, token_forms = map(itemgetter, range(5))
+
+
 class Token(tuple):
     """One token: ``(start, end, text, norm, forms)``.
 
@@ -38,11 +42,11 @@ class Token(tuple):
     def __new__(cls, start: int, end: int, text: str, norm: str, forms: tuple[str, ...]):
         return tuple.__new__(cls, (start, end, text, norm, forms))
 
-    start = property(itemgetter(0))
-    end = property(itemgetter(1))
-    text = property(itemgetter(2))
-    norm = property(itemgetter(3))
-    forms = property(itemgetter(4))
+    start = property(token_start)
+    end = property(token_end)
+    text = property(token_text)
+    norm = property(token_norm)
+    forms = property(token_forms)
 
     @property
     def stem(self) -> str:
