@@ -643,9 +643,9 @@ def resolve(body: str, spans: list[tuple[int, int, str]] | tuple = (), *,
             cl.country = men.country  # «منصور التركي» … «التركي»: a surname, not a nationality
 
     # surnames the tagger missed: the last word of a full name seen earlier
-    _add_surnames(clusters, tokens, body, occupied, in_role)
+    _add_surnames(clusters, tokens, starts, body, occupied, in_role)
     # honorific pronouns («سموه», «فخامته»): the person named last before them
-    _add_title_pronouns(clusters, tokens, body, occupied)
+    _add_title_pronouns(clusters, tokens, starts, body, occupied)
     # role-only mentions took their nationality word: drop NORP mentions inside them
     taken = set()
     for cl in clusters:
@@ -756,16 +756,13 @@ def _title_words(cl: _Cluster, tokens: list[Token]) -> set[str]:
     return words
 
 
-def _add_title_pronouns(clusters, tokens, body, occupied) -> None:
-    starts = None
+def _add_title_pronouns(clusters, tokens, starts, body, occupied) -> None:
     people = [c for c in clusters if c.type == "PER"]
     if not people:
         return
     for word in TITLE_PRONOUNS:
         pos = body.find(word)
         while pos >= 0:
-            if starts is None:
-                starts = [t.start for t in tokens]
             k = bisect_right(starts, pos) - 1
             pos = body.find(word, pos + len(word))
             if k < 0 or occupied[k]:
@@ -791,9 +788,9 @@ def _add_title_pronouns(clusters, tokens, body, occupied) -> None:
             occupied[k] = 1
 
 
-def _add_surnames(clusters, tokens, body, occupied, in_role) -> None:
-    """Later bare surnames of people first named in full: «كاظم جلالي» … «وقال جلالي»."""
-    starts = None
+def _add_surnames(clusters, tokens, starts, body, occupied, in_role) -> None:
+    """Later bare surnames of people first named in full: «كاظم جلالي» … «وقال جلالي». ``starts``: the
+    tokens' start offsets."""
     for cl in clusters:
         if cl.type != "PER":
             continue
@@ -806,8 +803,6 @@ def _add_surnames(clusters, tokens, body, occupied, in_role) -> None:
         written = tokens[full.j - 1].text
         pos = body.find(written, tokens[full.j - 1].end)
         while pos >= 0:
-            if starts is None:
-                starts = [t.start for t in tokens]
             k = bisect_right(starts, pos) - 1
             pos = body.find(written, pos + len(written))
             if k < 0 or occupied[k] or in_role[k]:
