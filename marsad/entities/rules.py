@@ -32,7 +32,7 @@ from pathlib import Path
 from marsad.entities.gazetteers import RESOURCES
 from marsad.errors import ResourceError
 from marsad.text import Token, tokenize, tokenize_body
-from marsad.text.tokens import token_norm
+from marsad.text.tokens import token_end, token_norm, token_start
 
 LEXICON = RESOURCES / "rules.tsv"
 QUOTE_OPEN = frozenset("«\"“'(")
@@ -222,8 +222,8 @@ def apply(text: str, spans: list[tuple[int, int, str]], lexstats: dict | None = 
 
     base = load_base()
     lex = load_lexicon()
-    starts = [t[0] for t in toks]
-    ends = [t[1] for t in toks]
+    starts = list(map(token_start, toks))
+    ends = list(map(token_end, toks))
     sp = _Spans(len(toks))
     passthrough = []
     for s, e, typ in spans:

@@ -187,11 +187,12 @@ class NerTagger:
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Entity spans ``(start, end, type)`` in raw ``text``; ``text[start:end]`` is the mention."""
         from marsad.text import sentences, tokenize_body
+        from marsad.text.tokens import token_start
 
         out: list[tuple[int, int, str]] = []
         sents = []
         body = tokenize_body(text)  # shared with the rules and later stages; sliced per sentence
-        starts = [t[0] for t in body]
+        starts = list(map(token_start, body))
         for s0, s1 in sentences(text):
             i, j = bisect_left(starts, s0), bisect_left(starts, s1)
             if i < j:
