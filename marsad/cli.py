@@ -108,7 +108,7 @@ def cmd_eval(args) -> int:
     if args.what == "ner":
         from marsad.entities.evaluate import evaluate, format_table
 
-        result = evaluate(model_dir=args.model, data_dir=_data_dir(args))
+        result = evaluate(model_dir=args.model, data_dir=_data_dir(args), accurate=args.accurate or None)
         print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else format_table(result))
         return EXIT_OK
     raise UsageError(f"nothing to evaluate called {args.what!r}")
@@ -179,6 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--model", metavar="PATH", help="model folder (default: the shipped one)")
     p.add_argument("--data", metavar="DIR")
+    p.add_argument("--accurate", action="store_true",
+                   help="score the CRF mixed with the fine-tuned e5 encoder (needs marsad[accurate])")
     p.set_defaults(handler=cmd_eval)
 
     try:

@@ -33,7 +33,7 @@ def default_data_dir() -> Path:
 
 
 def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = None,
-             sets: tuple[str, ...] = tuple(TEST_SETS), recent: bool = True) -> dict:
+             sets: tuple[str, ...] = tuple(TEST_SETS), recent: bool = True, accurate: bool | None = None) -> dict:
     """Score a model directory (default: the shipped model) on the test corpora.
 
     Args:
@@ -41,6 +41,7 @@ def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = 
         data_dir: the shared data folder; default :func:`default_data_dir`.
         sets: which of ``TEST_SETS`` to score.
         recent: also score the recent-news dev set (:func:`evaluate_recent_dev`) when its sources are there.
+        accurate: score the CRF mixed with the fine-tuned encoder (default: ``$MARSAD_NER_ACCURATE``).
 
     Returns:
         ``{set_name: {"overall": {precision, recall, f1, gold, predicted, correct}, "per_type": {TYPE: …},
@@ -51,9 +52,9 @@ def evaluate(model_dir: str | Path | None = None, data_dir: str | Path | None = 
     """
     from marsad.entities.tagger import NerTagger, load_tagger
 
-    tagger = NerTagger.load(model_dir) if model_dir else load_tagger()
+    tagger = NerTagger.load(model_dir, accurate=accurate) if model_dir else load_tagger(accurate=accurate)
     data = Path(data_dir) if data_dir else default_data_dir()
-    result: dict = {"model_dir": str(tagger.model_dir)}
+    result: dict = {"model_dir": str(tagger.model_dir), "tagger": tagger.kind}
     for name in sets:
         path = data / TEST_SETS[name]
         if not path.exists():
@@ -95,7 +96,7 @@ def evaluate_recent_dev(tagger=None, data_dir: str | Path | None = None) -> dict
 
 def format_table(result: dict) -> str:
     """A plain-text table of :func:`evaluate` output, one block per test set."""
-    lines = [f"model: {result.get('model_dir')}"]
+    lines = [f"model: {result.get('model_dir')} ({result.get('tagger', 'crf')})"]
     for name in TEST_SETS:
         if name not in result:
             continue
