@@ -83,7 +83,12 @@ trained with torch, a training extra never needed at run time. To build it (torc
   OMP_NUM_THREADS=1 TVENV/bin/python tools/ner/train_bilstm.py --w2v EMB/w2v.model --out NN --hidden 200
   python tools/ner/tune_ensemble.py --crf DEV.crfsuite --res RES --neural NN/neural.npz   # weights on dev
   cp NN/neural.npz {out}/ and write {out}/ensemble.json ({{"nn_weight": 0.6, "o_bias": 0.5}})
-See marsad/resources/ner/MODEL_CARD.md ("Neural half")."""
+See marsad/resources/ner/MODEL_CARD.md ("Neural half").
+The accurate mode (e5ner.npz + accurate.json: multilingual-e5-small fine-tuned on ANERcorp train, mixed with this
+CRF; about 30 minutes on 2 cores, resumable) is trained with torch as well:
+  pip install -e '.[train-e5]' && python tools/ner/train_e5.py --out {out}
+  marsad eval ner --model {out} --accurate
+See the model card ("Accurate mode")."""
 
 
 def cmd_train(args) -> int:

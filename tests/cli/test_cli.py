@@ -97,6 +97,21 @@ def test_cli_usage_errors_exit_2(args):
     assert "Traceback" not in r.stderr.decode()
 
 
+def test_cli_eval_accurate_without_its_model_is_one_line(tmp_path):
+    from marsad.entities.gazetteers import RESOURCES
+
+    if not (RESOURCES / "ner.crfsuite").exists():
+        pytest.skip("no shipped CRF model")
+    import shutil
+
+    model = tmp_path / "crf-only"
+    shutil.copytree(RESOURCES, model, ignore=shutil.ignore_patterns("e5ner.npz", "accurate.json"))
+    r = run("eval", "ner", "--accurate", "--model", str(model), "--data", str(tmp_path))
+    err = r.stderr.decode().strip()
+    assert r.returncode != 0 and "Traceback" not in err
+    assert len(err.splitlines()) == 1 and "M404" in err and "accurate.json" in err
+
+
 def test_cli_too_large_file(tmp_path):
     f = tmp_path / "big.txt"
     f.write_text(PAGE * 50, encoding="utf-8")

