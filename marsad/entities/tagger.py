@@ -259,8 +259,6 @@ def load_tagger(model_dir: str | None = None, accurate: bool | None = None) -> N
     return _load_tagger(model_dir, accurate_default() if accurate is None else bool(accurate))
 
 
-load_tagger.cache_clear = _load_tagger.cache_clear  # type: ignore[attr-defined]
-
 
 def find_entities(text: str, accurate: bool | None = None) -> list[tuple[int, int, str]]:
     """Named entities in raw Arabic text as ``(start, end, type)`` character spans.
