@@ -86,7 +86,7 @@ trained with torch, a training extra never needed at run time. To build it (torc
 See marsad/resources/ner/MODEL_CARD.md ("Neural half").
 The accurate mode (e5ner.npz + accurate.json: multilingual-e5-small fine-tuned on ANERcorp train, mixed with this
 CRF; about 30 minutes on 2 cores, resumable) is trained with torch as well:
-  pip install -e '.[train-e5]' && python tools/ner/train_e5.py --out {out}
+  pip install -e '.[train-e5]' && marsad train ner --out {out} --accurate
   marsad eval ner --model {out} --accurate
 See the model card ("Accurate mode")."""
 
@@ -102,9 +102,20 @@ def cmd_train(args) -> int:
             if not Path(args.resources).is_dir():
                 raise UsageError(f"no resources folder at {args.resources}")
             kw["resources"] = args.resources
-        out = train(args.out, data_dir=_data_dir(args), seed=args.seed, **kw)
-        print(f"model written to {out}")
-        print(_NEURAL_NOTE.format(out=out))
+        # a second run after --minutes ran out resumes the encoder instead of retraining the CRF
+        resuming = args.accurate and all((Path(args.out) / f).exists() for f in ("e5ner.ckpt", "ner.crfsuite"))
+        out = Path(args.out) if resuming else train(args.out, data_dir=_data_dir(args), seed=args.seed, **kw)
+        print(f"model written to {out}" if not resuming else f"resuming the encoder in {out}")
+        if not args.accurate:
+            print(_NEURAL_NOTE.format(out=out))
+            return EXIT_OK
+        try:
+            from marsad.entities.finetune import train_encoder
+        except ImportError as exc:
+            raise UsageError(f"the accurate model is fine-tuned with torch ({exc}): "
+                             "pip install -e '.[train-e5]'") from exc
+        if not train_encoder(out, _data_dir(args), seed=args.seed, minutes=args.minutes):
+            print("time budget reached: run the same command again to resume")
         return EXIT_OK
     raise UsageError(f"nothing to train called {args.what!r}")
 
@@ -177,6 +188,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resources", metavar="DIR",
                    help="folder to take the lexical tables from (default: the shipped model's; "
                         "give the --out folder to train on tables already placed there)")
+    p.add_argument("--accurate", action="store_true",
+                   help="also fine-tune the accurate mode's encoder into --out (torch: marsad[train-e5]; ~30 min)")
+    p.add_argument("--minutes", type=float, help="with --accurate: stop after this many minutes (resumable)")
     p.set_defaults(handler=cmd_train)
 
     p = sub.add_parser("eval", help="evaluate a model on the shared data sets")

@@ -233,3 +233,37 @@ def test_erf_approximation():
 
     x = np.linspace(-5, 5, 1001)
     assert np.abs(_erf(x) - np.vectorize(erf)(x)).max() < 2e-7
+
+
+TRAIN_TEXT = """قال O
+الرئيس O
+بوتين B-PERS
+في O
+موسكو B-LOC
+
+الرئيس O
+بوتين B-PERS
+قال O
+"""
+
+
+def test_fine_tuning_runs_resumes_and_exports(tiny, tmp_path, monkeypatch):
+    pytest.importorskip("torch")
+    from marsad.entities.finetune import train_encoder
+    from marsad.entities.train import TRAIN_FILE
+
+    d, _ = tiny
+    monkeypatch.setenv("MARSAD_E5_BIN", str(d / "tiny.bin"))
+    data = tmp_path / "data"
+    (data / TRAIN_FILE).parent.mkdir(parents=True)
+    (data / TRAIN_FILE).write_text(TRAIN_TEXT * 6, encoding="utf-8")
+    out = tmp_path / "e5"
+    assert train_encoder(out, data, epochs=2, batch=40, threads=1, minutes=0) is False  # stopped after one step
+    assert (out / "e5ner.ckpt").exists() and not (out / "e5ner.npz").exists()
+    assert train_encoder(out, data, epochs=2, batch=40, threads=1) is True  # resumed to the end
+    assert not (out / "e5ner.ckpt").exists()
+    conf = json.loads((out / "accurate.json").read_text())
+    assert conf["transformer"] == "e5ner.npz"
+    tagger = TransformerTagger.load(out / "e5ner.npz", d / "tiny.bin")
+    probs = tagger.emissions([["قال", "الرئيس", "بوتين"]])[0]
+    assert probs.shape == (3, len(LABELS)) and np.allclose(probs.sum(1), 1.0)
