@@ -10,7 +10,7 @@ tuned on the dev slice. ``ensemble.json`` may list more networks (``"networks"``
 
 The accurate mode (``accurate=True``, or ``MARSAD_NER_ACCURATE=1``) mixes the CRF the same way with the fine-tuned
 multilingual-e5-small encoder of ``accurate.json`` / ``e5ner.npz`` (:mod:`marsad.entities.transformer`): about
-0.05 F1 higher on ANERcorp, and some 100 times slower, so the fast CRF stays the default.
+0.04–0.05 F1 higher on ANERcorp, and 50–500 times slower, so the fast CRF stays the default.
 """
 
 from __future__ import annotations
