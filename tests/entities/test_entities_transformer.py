@@ -267,3 +267,31 @@ def test_fine_tuning_runs_resumes_and_exports(tiny, tmp_path, monkeypatch):
     tagger = TransformerTagger.load(out / "e5ner.npz", d / "tiny.bin")
     probs = tagger.emissions([["قال", "الرئيس", "بوتين"]])[0]
     assert probs.shape == (3, len(LABELS)) and np.allclose(probs.sum(1), 1.0)
+
+
+def test_shipped_accurate_tagger_on_sample_pages():
+    """The shipped accurate mode on the bundled sample pages: spans inside the text, in order, not overlapping."""
+    from pathlib import Path
+
+    from marsad.entities.tagger import load_tagger
+    from marsad.entities.transformer import base_model_path
+
+    if not (RESOURCES / "accurate.json").exists():
+        pytest.skip("no accurate entity model shipped")
+    try:
+        base_model_path()
+    except TransformerModelError as e:
+        pytest.skip(str(e))
+    tagger = load_tagger(accurate=True)
+    assert tagger.kind == "crf+e5"
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    found = 0
+    for f in sorted(samples.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        spans = tagger.find(text)
+        found += len(spans)
+        last = 0
+        for start, end, typ in spans:
+            assert last <= start < end <= len(text) and text[start:end].strip() == text[start:end]
+            last = end
+    assert found > 20
