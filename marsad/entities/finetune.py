@@ -31,7 +31,7 @@ from torch import nn
 from marsad.entities.conll import read_conll, score
 from marsad.entities.neural import LABELS, bio_viterbi
 from marsad.entities.train import TRAIN_FILE, dev_split
-from marsad.entities.transformer import MAX_PIECES, BaseModel, base_model_path
+from marsad.entities.transformer import BaseModel, base_model_path, length_batches, quantize_rows, windows
 from marsad.shared_data import shared_data_dir
 
 L2I = {lab: i for i, lab in enumerate(LABELS)}
@@ -84,35 +84,16 @@ class Encoder(nn.Module):
         return self.head(self.drop(x))
 
 
-def windows(base: BaseModel, sents: list[list[tuple[str, str]]]) -> list[tuple]:
-    """(sentence, first word, piece ids, first-piece positions, label ids) per window of <= MAX_PIECES."""
-    out = []
-    for si, s in enumerate(sents):
-        pieces = [base.pieces_of(w) for w, _ in s]
-        w = 0
-        while w < len(s):
-            ids, firsts, e = [base.bos], [], w
-            while e < len(s) and (e == w or len(ids) - 1 + len(pieces[e]) <= MAX_PIECES):
-                firsts.append(len(ids))
-                ids.extend(pieces[e][:MAX_PIECES])
-                e += 1
-            out.append((si, w, ids + [base.eos], firsts, [L2I.get(lab, 0) for _, lab in s[w:e]]))
-            w = e
-    return out
+def labelled_windows(base: BaseModel, sents: list[list[tuple[str, str]]]) -> list[tuple]:
+    """:func:`~marsad.entities.transformer.windows` of labelled sentences, each with its words' label ids."""
+    wins = windows(base, [[w for w, _ in s] for s in sents])
+    return [(si, w, ids, firsts, [L2I.get(lab, 0) for _, lab in sents[si][w:w + len(firsts)]])
+            for si, w, ids, firsts in wins]
 
 
 def batches(wins: list[tuple], size: int, rng: random.Random | None) -> list[list[int]]:
     """Indices of windows grouped by length, at most ``size`` padded pieces a batch; shuffled with ``rng``."""
-    groups, cur, longest = [], [], 0
-    for i in sorted(range(len(wins)), key=lambda i: len(wins[i][2])):
-        n = len(wins[i][2])
-        if cur and max(longest, n) * (len(cur) + 1) > size:
-            groups.append(cur)
-            cur, longest = [], 0
-        cur.append(i)
-        longest = max(longest, n)
-    if cur:
-        groups.append(cur)
+    groups = length_batches([len(w[2]) for w in wins], size)
     if rng is not None:
         rng.shuffle(groups)
     return groups
@@ -155,11 +136,7 @@ def export(model: Encoder, out: Path) -> None:
     a["eln.w"], a["eln.b"] = sd["eln.weight"], sd["eln.bias"]
     for i in range(len(model.layers)):
         for k in MATRICES:
-            w = sd[f"layers.{i}.{k}.weight"]
-            s = np.abs(w).max(1) / 127.0
-            s[s == 0] = 1.0
-            a[f"l{i}.{k}.w.q"] = np.round(w / s[:, None]).astype(np.int8)
-            a[f"l{i}.{k}.w.s"] = s.astype(np.float32)
+            a[f"l{i}.{k}.w.q"], a[f"l{i}.{k}.w.s"] = quantize_rows(sd[f"layers.{i}.{k}.weight"])
             a[f"l{i}.{k}.b"] = sd[f"layers.{i}.{k}.bias"]
         for k in ("aln", "oln"):
             a[f"l{i}.{k}.w"], a[f"l{i}.{k}.b"] = sd[f"layers.{i}.{k}.weight"], sd[f"layers.{i}.{k}.bias"]
@@ -185,7 +162,7 @@ def train_encoder(out: str | Path, data_dir: str | Path | None = None, split: st
         train, dev = dev_split(train)
     base = BaseModel(base_model_path())
     model = Encoder(base)
-    tr = windows(base, train)
+    tr = labelled_windows(base, train)
     params = [p for p in model.parameters() if p.requires_grad]
     head = {id(p) for p in model.head.parameters()}
     opt = torch.optim.AdamW([{"params": [p for p in params if id(p) not in head], "lr": lr},
@@ -228,7 +205,7 @@ def train_encoder(out: str | Path, data_dir: str | Path | None = None, split: st
     export(model, out)
     ckpt.unlink()  # the optimiser state and frozen vectors (about 0.6 GB) are only needed to resume
     if dev:
-        pred = predict(model, windows(base, dev), dev)
+        pred = predict(model, labelled_windows(base, dev), dev)
         print("dev F1", round(score([[g for _, g in s] for s in dev], pred)["overall"]["f1"], 4), flush=True)
     print(f"wrote {out / 'e5ner.npz'} and {out / 'accurate.json'}", flush=True)
     return True

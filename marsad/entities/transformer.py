@@ -175,8 +175,55 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + _erf(x * 0.7071067811865476))
 
 
+def quantize_rows(w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """int8 rows and one float32 scale per row (``w ≈ q * s[:, None]``), as ``e5ner.npz`` stores a matrix."""
+    s = np.abs(w).max(1) / 127.0
+    s[s == 0] = 1.0
+    return np.round(w / s[:, None]).astype(np.int8), s.astype(np.float32)
+
+
+def windows(base: BaseModel, sents: list[list[str]]) -> list[tuple[int, int, list[int], list[int]]]:
+    """(sentence, first word, piece ids with <s> … </s>, first-piece positions) for every window.
+
+    A sentence longer than ``MAX_PIECES`` pieces is cut at word boundaries; a single longer word is cut short.
+    """
+    out = []
+    for si, toks in enumerate(sents):
+        pieces = [base.pieces_of(t) for t in toks]
+        w = 0
+        while w < len(toks):
+            ids, firsts, e = [base.bos], [], w
+            while e < len(toks) and (e == w or len(ids) - 1 + len(pieces[e]) <= MAX_PIECES):
+                firsts.append(len(ids))
+                ids.extend(pieces[e][:MAX_PIECES])
+                e += 1
+            out.append((si, w, ids + [base.eos], firsts))
+            w = e
+    return out
+
+
+def length_batches(lengths: list[int], size: int) -> list[list[int]]:
+    """Indices grouped by length (shortest first), at most ``size`` padded items a group (a longer item alone)."""
+    groups: list[list[int]] = []
+    cur: list[int] = []
+    longest = 0
+    for i in sorted(range(len(lengths)), key=lengths.__getitem__):
+        n = lengths[i]
+        if cur and max(longest, n) * (len(cur) + 1) > size:
+            groups.append(cur)
+            cur, longest = [], 0
+        cur.append(i)
+        longest = max(longest, n)
+    if cur:
+        groups.append(cur)
+    return groups
+
+
 class TransformerTagger:
     """A fine-tuned encoder with its label layer; ``emissions`` gives per-token label probabilities."""
+
+    #: The encoder reads words only (the ensemble need not compute lexical flags for it).
+    reads_flags = False
 
     def __init__(self, arrays: dict[str, np.ndarray], base: BaseModel):
         meta = json.loads(str(arrays["meta"]))
@@ -230,41 +277,19 @@ class TransformerTagger:
         z = np.exp(z - z.max(-1, keepdims=True))
         return z / z.sum(-1, keepdims=True)
 
-    def _windows(self, sents: list[list[str]]) -> list[tuple[int, int, list[int], list[int]]]:
-        """(sentence, first word, piece ids with <s> … </s>, first-piece positions) for every window."""
-        out = []
-        for si, toks in enumerate(sents):
-            pieces = [self.base.pieces_of(t) for t in toks]
-            w = 0
-            while w < len(toks):
-                ids, firsts, e = [self.base.bos], [], w
-                while e < len(toks) and (e == w or len(ids) - 1 + len(pieces[e]) <= MAX_PIECES):
-                    firsts.append(len(ids))
-                    ids.extend(pieces[e][:MAX_PIECES])
-                    e += 1
-                out.append((si, w, ids + [self.base.eos], firsts))
-                w = e
-        return out
-
     def emissions(self, sents: list[list[str]], flags: object = None) -> list[np.ndarray]:
         """Per-token label probabilities ``(len(sent), K)`` for each sentence (``flags`` is not used)."""
         probs = [np.zeros((len(s), len(self.labels))) for s in sents]
-        wins = sorted(self._windows(sents), key=lambda w: len(w[2]))
-        i = 0
-        while i < len(wins):
-            j, longest = i, 0
-            while j < len(wins) and max(longest, len(wins[j][2])) * (j - i + 1) <= max(BATCH_PIECES, len(wins[j][2])):
-                longest = max(longest, len(wins[j][2]))
-                j += 1
-            batch = wins[i:j]
-            ids = np.full((len(batch), longest), self.base.pad, dtype=np.int64)
+        wins = windows(self.base, sents)
+        for group in length_batches([len(w[2]) for w in wins], BATCH_PIECES):
+            batch = [wins[i] for i in group]
             lengths = np.array([len(b[2]) for b in batch])
+            ids = np.full((len(batch), lengths.max()), self.base.pad, dtype=np.int64)
             for r, b in enumerate(batch):
                 ids[r, :len(b[2])] = b[2]
             p = self._forward(ids, lengths)
             for r, (si, w, _, firsts) in enumerate(batch):
                 probs[si][w:w + len(firsts)] = p[r, firsts]
-            i = j
         return probs
 
     def marginals(self, ems: list[np.ndarray]) -> list[np.ndarray]:

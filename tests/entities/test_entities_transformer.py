@@ -16,7 +16,7 @@ import pytest
 from marsad.entities.gazetteers import RESOURCES
 from marsad.entities.neural import LABELS
 from marsad.entities.transformer import (BaseModel, TransformerModelError, TransformerTagger, _erf,
-                                         dequantize_q4)
+                                         dequantize_q4, quantize_rows)
 
 H, LAYERS, HEADS, FF, MAXP = 32, 2, 2, 64, 40
 SPECIAL = ["<s>", "<pad>", "</s>", "<unk>"]
@@ -81,10 +81,7 @@ def tiny_npz(path, base: dict[str, np.ndarray], seed: int = 1) -> None:
          "head.w": rng.normal(size=(len(LABELS), H)).astype(np.float32), "head.b": np.zeros(len(LABELS), np.float32)}
     for i in range(LAYERS):
         for k in ("q", "k", "v", "ao", "fi", "fo"):
-            w = base[f"l{i}.{k}.w"]
-            s = np.abs(w).max(1) / 127.0
-            a[f"l{i}.{k}.w.q"] = np.round(w / s[:, None]).astype(np.int8)
-            a[f"l{i}.{k}.w.s"] = s.astype(np.float32)
+            a[f"l{i}.{k}.w.q"], a[f"l{i}.{k}.w.s"] = quantize_rows(base[f"l{i}.{k}.w"])
             a[f"l{i}.{k}.b"] = base[f"l{i}.{k}.b"]
         for k in ("aln", "oln"):
             a[f"l{i}.{k}.w"], a[f"l{i}.{k}.b"] = base[f"l{i}.{k}.w"], base[f"l{i}.{k}.b"]
@@ -182,7 +179,7 @@ def test_long_sentences_are_cut_into_windows(tiny, monkeypatch):
     monkeypatch.setattr(transformer, "MAX_PIECES", 6)
     tagger = TransformerTagger.load(d / "e5ner.npz", d / "tiny.bin")
     sent = ["بوتين", "الرئيس", "موسكو"] * 5  # 20 pieces: longer than MAXP allows without windows
-    wins = tagger._windows([sent])
+    wins = transformer.windows(tagger.base, [sent])
     assert all(len(ids) <= 6 + 2 for _, _, ids, _ in wins)
     assert sum(len(f) for *_, f in wins) == len(sent)
     assert tagger.emissions([sent])[0].shape == (15, len(LABELS))
@@ -269,19 +266,12 @@ def test_fine_tuning_runs_resumes_and_exports(tiny, tmp_path, monkeypatch):
     assert probs.shape == (3, len(LABELS)) and np.allclose(probs.sum(1), 1.0)
 
 
-def test_shipped_accurate_tagger_on_sample_pages():
+def test_shipped_accurate_tagger_on_sample_pages(accurate_model):
     """The shipped accurate mode on the bundled sample pages: spans inside the text, in order, not overlapping."""
     from pathlib import Path
 
     from marsad.entities.tagger import load_tagger
-    from marsad.entities.transformer import base_model_path
 
-    if not (RESOURCES / "accurate.json").exists():
-        pytest.skip("no accurate entity model shipped")
-    try:
-        base_model_path()
-    except TransformerModelError as e:
-        pytest.skip(str(e))
     tagger = load_tagger(accurate=True)
     assert tagger.kind == "crf+e5"
     samples = Path(__file__).resolve().parents[2] / "samples"
