@@ -56,6 +56,9 @@ class NeuralTagger:
             :data:`marsad.entities.features.FLAGS`); matched to the network's inputs by name.
     """
 
+    #: The network reads the lexical flags of ``Featurizer.flags`` (the ensemble computes them for it).
+    reads_flags = True
+
     def __init__(self, arrays: dict[str, np.ndarray], flag_names: tuple[str, ...] | list[str] = (),
                  base: "NeuralTagger | None" = None):
         try:

@@ -74,36 +74,26 @@ class NerTagger:
         tagger = cls(featurizer, crf, d,
                      o_bias=float(meta.get("decode", {}).get("o_bias", 0.0)))
         if accurate:
-            tagger._add_transformer(d)
+            from marsad.entities.transformer import TransformerModelError, TransformerTagger
+
+            if not (d / "accurate.json").exists():
+                raise TransformerModelError(f"no accurate entity model in {d} (accurate.json is missing)")
+            ens = _mix_settings(d / "accurate.json")
+            tagger._mix_with((TransformerTagger.load(d / ens["transformer"]),), ens, "crf+e5")
         elif neural and (d / "neural.npz").exists():
             from marsad.entities.neural import NeuralTagger
 
-            ens = dict(ENSEMBLE_DEFAULTS)
-            if (d / "ensemble.json").exists():
-                ens.update(json.loads((d / "ensemble.json").read_text(encoding="utf-8")))
+            ens = _mix_settings(d / "ensemble.json")
             nets = [NeuralTagger.load(d / "neural.npz", FLAGS)]
             for name in ens.get("networks", [])[1:]:
                 nets.append(NeuralTagger.load(d / name, FLAGS, base=nets[0]))
-            tagger.neural = nets[0]
-            tagger.networks = tuple(nets)
-            tagger.nn_weight = float(ens["nn_weight"])
-            tagger.ens_o_bias = float(ens["o_bias"])
-            tagger.mix = str(ens["mix"])
-            tagger.kind = "crf+bilstm" if len(nets) == 1 else f"crf+{len(nets)}xbilstm"
+            tagger._mix_with(tuple(nets), ens, "crf+bilstm" if len(nets) == 1 else f"crf+{len(nets)}xbilstm")
         return tagger
 
-    def _add_transformer(self, d: Path) -> None:
-        from marsad.entities.transformer import TransformerModelError, TransformerTagger
-
-        conf = d / "accurate.json"
-        if not conf.exists():
-            raise TransformerModelError(f"no accurate entity model in {d} (accurate.json is missing)")
-        ens = dict(ENSEMBLE_DEFAULTS)
-        ens.update(json.loads(conf.read_text(encoding="utf-8")))
-        net = TransformerTagger.load(d / ens["transformer"])
-        self.neural, self.networks = net, (net,)
+    def _mix_with(self, nets: tuple, ens: dict, kind: str) -> None:
+        """Mix the CRF with ``nets`` (the first is ``neural``) under the settings ``ens``."""
+        self.neural, self.networks, self.kind = nets[0], nets, kind
         self.nn_weight, self.ens_o_bias, self.mix = float(ens["nn_weight"]), float(ens["o_bias"]), str(ens["mix"])
-        self.kind = "crf+e5"
 
     kind: str = "crf"
     o_bias: float = 0.0
@@ -174,7 +164,7 @@ class NerTagger:
         for k in range(0, len(order), BATCH):
             idx = order[k:k + BATCH]
             batch = [sents[i] for i in idx]
-            flags = [fz.flags(s) for s in batch] if self.kind != "crf+e5" else None
+            flags = [fz.flags(s) for s in batch] if net.reads_flags else None
             pn = None
             for n in self.networks:
                 m = n.marginals(n.emissions(batch, flags))
@@ -239,6 +229,14 @@ def _load_crf(d: Path) -> tuple[Featurizer, object]:
 
     where = hashlib.sha256(str(d.resolve()).encode()).hexdigest()[:8]  # one cache file per model directory
     return cache.cached(f"ner-{where}", cache.folder_sources(d), build, code=(analysis, fastcrf, features, gazetteers))
+
+
+def _mix_settings(path: Path) -> dict:
+    """:data:`ENSEMBLE_DEFAULTS` updated from the JSON file at ``path`` when there is one."""
+    ens = dict(ENSEMBLE_DEFAULTS)
+    if path.exists():
+        ens.update(json.loads(path.read_text(encoding="utf-8")))
+    return ens
 
 
 def accurate_default() -> bool:

